@@ -326,7 +326,7 @@ public final class Host {
     private static final MethodHandle IOCTL_PTR = Native.function("ioctl", 2, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
     private static final MethodHandle ISATTY = fn("isatty", JAVA_INT, JAVA_INT);
 
-    /** ioctl(2) with an integer argument (TIOCSCTTY, FIONBIO takes a pointer: use the byte[] form). */
+    /** ioctl(2) whose argument is an integer (TIOCSCTTY, TCSBRK, TCFLSH, ...); pointers take the byte[] form. */
     public static int ioctl(int fd, long request, long arg) {
         try (Native f = Native.frame()) {
             return f.ret((int) IOCTL.invokeExact(f.errno, fd, request, arg));
@@ -334,8 +334,9 @@ public final class Host {
     }
 
     /**
-     * ioctl(2) whose argument points to a struct, copied in and back out: TCGETS/TCSETS*
-     * (struct termios, 36 bytes), TIOCGWINSZ (8), TIOCGPGRP/TIOCSPGRP/FIONREAD (int, 4).
+     * ioctl(2) whose argument points to memory, {@code arg} copied in and back out: TCGETS/TCSETS*
+     * (struct termios, 36 bytes), TIOCGWINSZ/TIOCSWINSZ (8), TIOCGPGRP/TIOCSPGRP/FIONREAD/FIONBIO
+     * (int, 4).
      */
     public static int ioctl(int fd, long request, byte[] arg) {
         try (Native f = Native.frame()) {

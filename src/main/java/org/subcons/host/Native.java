@@ -37,6 +37,7 @@ final class Native implements AutoCloseable {
      * A handle for libc's {@code name}. Its first parameter is the errno capture segment
      * ({@link #errno}); {@code variadicFrom} is the index of the first variadic C argument, or -1.
      */
+    @SuppressWarnings("restricted") // native access is enabled for the whole program
     static MethodHandle function(String name, int variadicFrom, MemoryLayout result, MemoryLayout... args) {
         MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
         Linker.Option capture = Linker.Option.captureCallState("errno");
