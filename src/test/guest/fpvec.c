@@ -335,7 +335,7 @@ static void run1(const char *op, Fn1 fn, int nrm, u64 a, int wa, int wr) {
 
 #define NRAND2 3000  /* random pairs per binary op */
 #define NRAND3 2500  /* random triples per fma op */
-#define NRAND1 3000  /* random operands per unary op */
+#define NRAND1 2500  /* random operands per unary op */
 
 static void binary(const Fmt *f, const char *op, Fn2 fn, int nrm, int kind, int wr) {
     int w = f->mbits == 23 ? 8 : 16;
@@ -431,7 +431,7 @@ static void gen_f2i(const Fmt *f) {
             }
         }
     }
-    while (ncvt < 3500) {                    /* random magnitudes in [2^-2, 2^66) */
+    while (ncvt < 3000) {                    /* random magnitudes in [2^-2, 2^66) */
         u64 e = bias - 2 + (u64)rndint(69);
         u64 m = rndint(2) ? rnd() : shortm(f);
         addcvt(mk(f, rnd() & 1, e, m));
@@ -455,7 +455,7 @@ static void gen_i2f(void) {
         addcvt(t24); addcvt(t24b); addcvt(t24 + 1); addcvt(-t24); addcvt(-t24b);
         addcvt(t53); addcvt(t53b); addcvt(t53 + 1); addcvt(-t53); addcvt(-t53b);
     }
-    while (ncvt < 3500) {
+    while (ncvt < 3000) {
         u64 v = rnd();
         switch (rndint(4)) {
         case 0: break;
@@ -531,7 +531,7 @@ int main(void) {
     }
     /* fcvt.s.d over general doubles: overflow, underflow, subnormal results */
     for (int i = 0; i < NSPEC_D; i++) run1("fcvt.s.d", fcvt_s_d, 5, SPEC_D[i], 16, 8);
-    for (int i = 0; i < 4000; i++) {
+    for (int i = 0; i < 3000; i++) {
         u64 e, s = rnd() & 1, m = rndint(2) ? rnd() : shortm(&FD);
         switch (rndint(4)) {
         case 0: e = 1023 - 126 - rndint(30); break;   /* single subnormal range */
