@@ -342,21 +342,30 @@ public final class Fpu {
         long mag = db & MAG_D;
         // binary32 exponent field 2..254: result and its neighbours are normal and finite
         if (mag >= (898L << 52) && mag < (1151L << 52)) {
-            int fb = (int) ((mag >>> 29) - (896L << 23));
             int t = (int) mag & 0x1fffffff; // the 29 bits below binary32 precision
-            int sign = (int) (db >>> 32) & SIGN_S;
-            if (t == 0 && e == 0) return sign | fb;
-            flags |= NX;
-            if (rm == RNE && t != 0x10000000 && t != 0) { // not a midpoint: d decides
-                if (t > 0x10000000 && ++fb == 0x7f800000) flags |= OF;
-                return sign | fb;
+            if (rm != RNE || t == 0x10000000) return roundD2SDirected(db, t, e, rm);
+            int fb = (int) ((mag >>> 29) - (896L << 23)) | ((int) (db >>> 32) & SIGN_S);
+            if (t == 0) { // d is a binary32 value: exact, or nearest to the exact value
+                if (e != 0) flags |= NX;
+                return fb;
             }
-            int s = e == 0 ? 0 : (e > 0) == (db >= 0) ? 1 : -1;
-            fb += FpuSlow.rinc(rm, db < 0, t, 0x10000000, s, fb);
-            if (fb == 0x7f800000) flags |= OF;
-            return sign | fb;
+            flags |= NX; // not a midpoint: rounding d to nearest rounds the exact value
+            if (t > 0x10000000 && (++fb & 0x7fffffff) == 0x7f800000) flags |= OF;
+            return fb;
         }
         return roundD2SSlow(db, e, rm);
+    }
+
+    /** roundD2S for directed modes and binary32 midpoints (t: the 29 discarded bits of d). */
+    private int roundD2SDirected(long db, int t, double e, int rm) {
+        int fb = (int) (((db & MAG_D) >>> 29) - (896L << 23));
+        int sign = (int) (db >>> 32) & SIGN_S;
+        if (t == 0 && e == 0) return sign | fb;
+        flags |= NX;
+        int s = e == 0 ? 0 : (e > 0) == (db >= 0) ? 1 : -1;
+        fb += FpuSlow.rinc(rm, db < 0, t, 0x10000000, s, fb);
+        if (fb == 0x7f800000) flags |= OF;
+        return sign | fb;
     }
 
     private int roundD2SSlow(long db, double e, int rm) {

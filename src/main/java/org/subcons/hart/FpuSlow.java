@@ -157,8 +157,8 @@ final class FpuSlow {
     }
 
     /** Canonical NaN result for NaN operands, raising NV if any is signaling. */
-    private static long nanResult(Fpu f, boolean d, long... ops) {
-        for (long o : ops) if (isSNaN(o, d)) f.flags |= NV;
+    private static long nanResult(Fpu f, boolean d, long a, long b, long c) {
+        if (isSNaN(a, d) || isSNaN(b, d) || isSNaN(c, d)) f.flags |= NV;
         return canon(d);
     }
 
@@ -172,7 +172,7 @@ final class FpuSlow {
     static long add(Fpu f, long a, long b, int rm, boolean d) {
         a = bits(a, d);
         b = bits(b, d);
-        if (isNaN(a, d) || isNaN(b, d)) return nanResult(f, d, a, b);
+        if (isNaN(a, d) || isNaN(b, d)) return nanResult(f, d, a, b, b);
         if (isInf(a, d)) return isInf(b, d) && neg(a, d) != neg(b, d) ? invalid(f, d) : a;
         if (isInf(b, d)) return b;
         if (isZero(a, d) && isZero(b, d)) {
@@ -192,7 +192,7 @@ final class FpuSlow {
         a = bits(a, d);
         b = bits(b, d);
         boolean n = neg(a, d) ^ neg(b, d);
-        if (isNaN(a, d) || isNaN(b, d)) return nanResult(f, d, a, b);
+        if (isNaN(a, d) || isNaN(b, d)) return nanResult(f, d, a, b, b);
         if (isInf(a, d) || isInf(b, d)) return isZero(a, d) || isZero(b, d) ? invalid(f, d) : inf(n, d);
         if (isZero(a, d) || isZero(b, d)) return zero(n, d);
         BigInteger p = BigInteger.valueOf(mant(a, d)).multiply(BigInteger.valueOf(mant(b, d)));
@@ -203,7 +203,7 @@ final class FpuSlow {
         a = bits(a, d);
         b = bits(b, d);
         boolean n = neg(a, d) ^ neg(b, d);
-        if (isNaN(a, d) || isNaN(b, d)) return nanResult(f, d, a, b);
+        if (isNaN(a, d) || isNaN(b, d)) return nanResult(f, d, a, b, b);
         if (isInf(a, d)) return isInf(b, d) ? invalid(f, d) : inf(n, d);
         if (isInf(b, d)) return zero(n, d);
         if (isZero(b, d)) {
@@ -220,7 +220,7 @@ final class FpuSlow {
 
     static long sqrt(Fpu f, long a, int rm, boolean d) {
         a = bits(a, d);
-        if (isNaN(a, d)) return nanResult(f, d, a);
+        if (isNaN(a, d)) return nanResult(f, d, a, a, a);
         if (isZero(a, d)) return a;
         if (neg(a, d)) return invalid(f, d);
         if (isInf(a, d)) return a;
