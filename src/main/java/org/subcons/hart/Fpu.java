@@ -14,7 +14,8 @@ package org.subcons.hart;
  * <p>Implementation: the common case runs on the host's round-to-nearest
  * hardware arithmetic. Inexactness, the direction of the rounding error and
  * exact ties are recovered with error-free transformations (TwoSum, the fma
- * product error, the fma division/sqrt remainder, the Boldo-Muller fma error),
+ * product error, division/sqrt remainders computed with fma, the Boldo-Muller
+ * fma error),
  * and directed modes are derived by moving at most one ulp. Single precision is
  * computed in double and rounded once more with integer arithmetic on the
  * double's bits, using the sign of the double's own rounding error, so there
