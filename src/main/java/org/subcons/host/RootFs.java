@@ -51,7 +51,10 @@ public final class RootFs implements AutoCloseable {
         root = Host.openat(AT_FDCWD, hostDir, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
         if (root < 0) throw new IllegalArgumentException(hostDir + ": " + Errno.name(root));
         hostRoot = hostPath(root);
-        if (hostRoot == null) throw new IllegalArgumentException("cannot read /proc/self/fd: is /proc mounted?");
+        if (hostRoot == null) {
+            Host.close(root);
+            throw new IllegalArgumentException("cannot read /proc/self/fd: is /proc mounted?");
+        }
     }
 
     /** The O_PATH descriptor of the root; the guest's initial cwd may share it. */
@@ -73,12 +76,13 @@ public final class RootFs implements AutoCloseable {
 
     /**
      * open(2) of a guest path: the host descriptor or -errno. Flags and mode are treated as
-     * open(2) does (unknown bits ignored, mode used only when creating); the host descriptor is
-     * always close-on-exec, as guest close-on-exec is the guest kernel's business.
+     * open(2) does (unknown bits ignored, mode used only when creating). The host descriptor is
+     * always close-on-exec and never makes a terminal the JVM's controlling one: close-on-exec
+     * and controlling terminals of the guest are the guest kernel's business.
      */
     public int open(int dirFd, String path, int flags, int mode) {
         flags &= VALID_OPEN_FLAGS;
-        if ((flags & O_PATH) != 0) flags &= O_PATH_FLAGS;
+        flags = (flags & O_PATH) != 0 ? flags & O_PATH_FLAGS : flags | O_NOCTTY;
         mode = (flags & (O_CREAT | O_TMPFILE_BIT)) != 0 ? mode & 07777 : 0;
         return resolve(dirFd, path, flags | O_CLOEXEC, mode);
     }

@@ -268,4 +268,58 @@ class HostRootFsConfinementTest {
         assertEquals(-ENOENT, fs.chdir(top, ""));
         assertEquals(-ENOTDIR, fs.chdir(top, "x"));
     }
+
+    @Test void swappingASymlinkDuringLookupsNeverLeaks() throws Exception {
+        Files.createDirectories(root.resolve("inner"));
+        Files.writeString(root.resolve("inner/secret"), "inner");
+        link("flip", "inner");
+        Object secretMode = Files.getAttribute(outside.resolve("secret"), "unix:mode");
+        assertNotEquals(0100600, secretMode);
+        Thread flipper = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 2000; i++) {
+                fs.unlink(top, "flip", 0);
+                fs.symlink(i % 2 == 0 ? outside.toString() : "inner", top, "flip");
+            }
+        });
+        byte[] st = new byte[SIZEOF_STATX];
+        while (flipper.isAlive()) {
+            String r = read(top, "flip/secret");
+            assertTrue(r.equals("inner") || r.equals("ENOENT"), r);
+            int n = fs.stat(top, "flip/secret", 0, STATX_SIZE, st);
+            assertTrue(n == -ENOENT || Statx.size(st) == 5, "size " + Statx.size(st));
+            n = fs.chmod(top, "flip/secret", 0600, 0);
+            assertTrue(n == 0 || n == -ENOENT, Errno.name(n));
+        }
+        flipper.join();
+        assertEquals(secretMode, Files.getAttribute(outside.resolve("secret"), "unix:mode"), "chmod missed it");
+    }
+
+    @Test void noDescriptorLeaks() throws IOException {
+        long before = openDescriptors();
+        byte[] st = new byte[SIZEOF_STATX], buf = new byte[64];
+        for (int i = 0; i < 50; i++) {
+            int cwd = fs.chdir(top, "a/b");
+            fs.stat(cwd, "../../x", 0, STATX_BASIC_STATS, st);
+            fs.stat(cwd, "missing", 0, STATX_BASIC_STATS, st);
+            fs.readlink(top, "abs", buf);
+            fs.readlink(top, "x", buf);
+            fs.mkdir(cwd, "../../../m", 0755);
+            fs.rename(top, "m", cwd, "m2", 0);
+            fs.link(top, "x", top, "hl", AT_SYMLINK_FOLLOW);
+            fs.unlink(top, "hl", 0);
+            fs.unlink(cwd, "m2", AT_REMOVEDIR);
+            fs.chmod(top, "x", 0644, 0);
+            fs.access(top, "esc/secret", F_OK, 0);
+            fs.resolveParent(top, "s0-missing/x", true).close();
+            fs.resolveParent(top, "chain1", true).close();
+            Host.close(cwd);
+        }
+        assertEquals(before, openDescriptors());
+    }
+
+    static long openDescriptors() throws IOException {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
 }
