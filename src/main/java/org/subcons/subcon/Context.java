@@ -1,0 +1,157 @@
+package org.subcons.subcon;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.subcons.mem.Frame;
+
+/**
+ * A process address space: the union of its attached subcontexts. It keeps an index of all
+ * their mappings (for lookups and for finding free space) and a generation counter that
+ * harts compare against to know when their translation caches are stale.
+ */
+public final class Context {
+    final MemoryManager mm;
+    final List<Subcontext> attached = new ArrayList<>(2);
+    final TreeMap<Long, Vma> index = new TreeMap<>();
+    private final CopyOnWriteArrayList<TlbHolder> harts = new CopyOnWriteArrayList<>();
+    private volatile long generation;
+
+    Subcontext root;
+    long brkStart, brk;
+
+    Context(MemoryManager mm) {
+        this.mm = mm;
+    }
+
+    public MemoryManager memory() {
+        return mm;
+    }
+
+    public Subcontext root() {
+        return root;
+    }
+
+    public List<Subcontext> attached() {
+        return Collections.unmodifiableList(attached);
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** Marks every cached translation of this context stale. */
+    void invalidate() {
+        generation++;
+    }
+
+    public void addHart(TlbHolder h) {
+        harts.add(h);
+    }
+
+    public void removeHart(TlbHolder h) {
+        harts.remove(h);
+    }
+
+    public int hartCount() {
+        return harts.size();
+    }
+
+    /** Waits until every hart running guest code in this context has seen generation {@code gen}. */
+    void awaitGeneration(long gen, TlbHolder self) {
+        for (TlbHolder h : harts) {
+            if (h == self) continue;
+            for (int spins = 0; h.inGuest() && h.seenGeneration() < gen; spins++) {
+                if (spins < 100) Thread.onSpinWait();
+                else Thread.yield();
+            }
+        }
+    }
+
+    /** The mapping containing {@code va}, whichever attached subcontext owns it. */
+    public Vma vmaAt(long va) {
+        Map.Entry<Long, Vma> e = index.floorEntry(va);
+        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+    }
+
+    /** Whether [start, end) overlaps no mapping of any attached subcontext. */
+    boolean isFree(long start, long end) {
+        Map.Entry<Long, Vma> e = index.lowerEntry(end);
+        return e == null || e.getValue().end <= start;
+    }
+
+    /** The highest mapping starting below {@code end} that overlaps [start, end), or null. */
+    Vma overlapping(long start, long end) {
+        Map.Entry<Long, Vma> e = index.lowerEntry(end);
+        return e != null && e.getValue().end > start ? e.getValue() : null;
+    }
+
+    public List<Vma> mappings() {
+        synchronized (mm.lock) {
+            return new ArrayList<>(index.values());
+        }
+    }
+
+    public long brk() {
+        return brk;
+    }
+
+    public long brkStart() {
+        return brkStart;
+    }
+
+    /**
+     * Translates {@code va} for an {@code access} (Prot.R, W or X) by code in {@code cur}:
+     * finds the owner, applies the page permission and the rights of {@code cur} over the
+     * owner, brings the page in and breaks copy-on-write for writes. Returns false with
+     * {@code w.fault} set when the access is not allowed.
+     */
+    public boolean translate(Subcontext cur, long va, int access, Walk w) {
+        synchronized (mm.lock) {
+            Vma v = vmaAt(va);
+            if (v == null) {
+                w.fault.set(FaultInfo.MAPERR, va, access, cur, null, 0);
+                return false;
+            }
+            Subcontext owner = v.owner;
+            int rights = mm.rights(this, cur, owner);
+            int prot = v.prot;
+            if ((prot & Prot.W) != 0) prot |= Prot.R;          // RISC-V has no write-only pages
+            if ((prot & access) == 0) {
+                w.fault.set(FaultInfo.ACCERR, va, access, cur, owner, rights);
+                return false;
+            }
+            int eff = prot & rights;
+            if ((eff & access) == 0) {
+                w.fault.set(FaultInfo.SUBCON, va, access, cur, owner, rights);
+                return false;
+            }
+            long vpn = va >>> Frame.SHIFT;
+            Frame f = owner.pages.get(vpn);
+            if (f == null) {
+                f = mm.populate(v, vpn);
+                if (f == null) {
+                    w.fault.set(FaultInfo.BUS, va, access, cur, owner, rights);
+                    return false;
+                }
+            }
+            boolean direct = v.shared || f.mappings() == 1;
+            if (access == Prot.W && !direct) {
+                f = mm.breakCopyOnWrite(owner, vpn, f);
+                if (f == null) {
+                    w.fault.set(FaultInfo.BUS, va, access, cur, owner, rights);
+                    return false;
+                }
+                direct = true;
+            }
+            w.frame = f;
+            w.effective = eff;
+            w.writable = direct && (eff & Prot.W) != 0;
+            return true;
+        }
+    }
+}
