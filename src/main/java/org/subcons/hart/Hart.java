@@ -1,0 +1,286 @@
+package org.subcons.hart;
+
+import static org.subcons.hart.Mmu.LE16;
+import static org.subcons.hart.Mmu.LE32;
+import static org.subcons.hart.Mmu.LE64;
+
+/**
+ * One RV64GC hart in user mode: the register file and the interpreter loop.
+ *
+ * <p>The loop runs decoded instructions out of the per-page cache, keeps pc and the TLB
+ * arrays in locals, and does loads and stores inline on a TLB hit. Everything rare (FP
+ * arithmetic, CSRs, atomics, traps) is out of line so the loop stays small enough for
+ * HotSpot to compile well. Traps are return codes, never exceptions: the loop returns
+ * {@code EXIT_*} with {@link #pc} at the instruction that trapped.
+ */
+public final class Hart {
+    /** The instruction budget ran out (or an event asked for a check): call run again. */
+    public static final int EXIT_CHECKPOINT = 0;
+    /** An ecall at pc. */
+    public static final int EXIT_ECALL = 1;
+    /** A memory fault at pc; details in {@code mmu.fault}. */
+    public static final int EXIT_FAULT = 2;
+    /** An illegal instruction at pc ({@link #badInsn}). */
+    public static final int EXIT_ILLEGAL = 3;
+    /** An ebreak at pc. */
+    public static final int EXIT_BREAKPOINT = 4;
+
+    /** x0..x31, and x[32], the sink that absorbs writes to x0. */
+    public final long[] x = new long[33];
+    /** f0..f31 as raw 64-bit patterns (singles NaN-boxed). */
+    public final long[] f = new long[32];
+    public long pc;
+    public final Fpu fpu = new Fpu();
+    /** The dynamic rounding mode (frm); fflags live in {@code fpu.flags}. */
+    public int frm;
+    /** Instructions retired. */
+    public long instret;
+    /** Instructions the running loop has retired but not yet added to {@link #instret}. */
+    long retiredInLoop;
+    /** The raw bits of the last illegal instruction. */
+    public int badInsn;
+    public final Mmu mmu;
+    /** Access to the CSRs that depend on the kernel (time, subcontext CSRs). */
+    public CsrFile csrs = CsrFile.NONE;
+
+    public Hart(Mmu mmu) {
+        this.mmu = mmu;
+    }
+
+    /** Runs at most {@code limit} instructions; returns why it stopped. */
+    public int run(long limit) {
+        mmu.enterGuest();
+        try {
+            return loop(limit);
+        } finally {
+            mmu.leaveGuest();
+        }
+    }
+
+    private int loop(long limit) {
+        final long[] x = this.x;
+        final Mmu mmu = this.mmu;
+        Tlb tlb = mmu.tlb;
+        long[] rTag = tlb.rTag, wTag = tlb.wTag;
+        byte[][] rData = tlb.rData, wData = tlb.wData;
+        long pc = this.pc;
+        long n = 0;
+        int exit = EXIT_CHECKPOINT;
+        DecodedPage page = null;
+        long[] code = null;
+        long base = 1L << 62;         // no page yet: the first instruction fetches one
+
+        loop:
+        while (n < limit) {
+            long off = pc - base;
+            if ((off >>> 12) != 0) {
+                page = mmu.fetch(pc);
+                if (page == null) {
+                    exit = EXIT_FAULT;
+                    break;
+                }
+                base = pc & ~0xfffL;
+                code = page.insns;
+                off = pc - base;
+                if (tlb != mmu.tlb) {          // a transfer into another subcontext switched TLBs
+                    tlb = mmu.tlb;
+                    rTag = tlb.rTag;
+                    wTag = tlb.wTag;
+                    rData = tlb.rData;
+                    wData = tlb.wData;
+                }
+            }
+            int slot = (int) off >>> 1;
+            long d = code[slot];
+            n++;
+            switch ((int) d & 0xff) {
+                case Op.DECODE -> {
+                    n--;
+                    page.decode(slot);
+                }
+                case Op.LUI -> { x[rd(d)] = d >> 32; pc += len(d); }
+                case Op.AUIPC -> { x[rd(d)] = pc + (d >> 32); pc += len(d); }
+                case Op.JAL -> { x[rd(d)] = pc + len(d); pc += d >> 32; }
+                case Op.J -> pc += d >> 32;
+                case Op.JALR -> {
+                    long t = (x[rs1(d)] + (d >> 32)) & ~1L;
+                    x[rd(d)] = pc + len(d);
+                    pc = t;
+                }
+                case Op.BEQ -> pc += x[rs1(d)] == x[rs2(d)] ? d >> 32 : len(d);
+                case Op.BNE -> pc += x[rs1(d)] != x[rs2(d)] ? d >> 32 : len(d);
+                case Op.BLT -> pc += x[rs1(d)] < x[rs2(d)] ? d >> 32 : len(d);
+                case Op.BGE -> pc += x[rs1(d)] >= x[rs2(d)] ? d >> 32 : len(d);
+                case Op.BLTU -> pc += Long.compareUnsigned(x[rs1(d)], x[rs2(d)]) < 0 ? d >> 32 : len(d);
+                case Op.BGEU -> pc += Long.compareUnsigned(x[rs1(d)], x[rs2(d)]) >= 0 ? d >> 32 : len(d);
+
+                case Op.LB, Op.LBU -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK;
+                    long v;
+                    if (rTag[i] == va >>> 12) v = rData[i][(int) va & 0xfff];
+                    else {
+                        v = (byte) mmu.load(va, 1);
+                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                    }
+                    x[rd(d)] = ((int) d & 0xff) == Op.LB ? v : v & 0xff;
+                    pc += len(d);
+                }
+                case Op.LH, Op.LHU -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    long v;
+                    if (rTag[i] == va >>> 12 && o <= 4094) v = (short) LE16.get(rData[i], o);
+                    else {
+                        v = (short) mmu.load(va, 2);
+                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                    }
+                    x[rd(d)] = ((int) d & 0xff) == Op.LH ? v : v & 0xffff;
+                    pc += len(d);
+                }
+                case Op.LW, Op.LWU -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    long v;
+                    if (rTag[i] == va >>> 12 && o <= 4092) v = (int) LE32.get(rData[i], o);
+                    else {
+                        v = (int) mmu.load(va, 4);
+                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                    }
+                    x[rd(d)] = ((int) d & 0xff) == Op.LW ? v : v & 0xffffffffL;
+                    pc += len(d);
+                }
+                case Op.LD, Op.FLD -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    long v;
+                    if (rTag[i] == va >>> 12 && o <= 4088) v = (long) LE64.get(rData[i], o);
+                    else {
+                        v = mmu.load(va, 8);
+                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                    }
+                    if (((int) d & 0xff) == Op.LD) x[rd(d)] = v;
+                    else f[rd(d)] = v;
+                    pc += len(d);
+                }
+                case Op.FLW -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    long v = mmu.load(va, 4);
+                    if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                    f[rd(d)] = Fpu.boxS((int) v);
+                    pc += len(d);
+                }
+                case Op.SB -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK;
+                    if (wTag[i] == va >>> 12) wData[i][(int) va & 0xfff] = (byte) x[rs2(d)];
+                    else if (!mmu.store(va, 1, x[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    pc += len(d);
+                }
+                case Op.SH -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    if (wTag[i] == va >>> 12 && o <= 4094) LE16.set(wData[i], o, (short) x[rs2(d)]);
+                    else if (!mmu.store(va, 2, x[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    pc += len(d);
+                }
+                case Op.SW -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    if (wTag[i] == va >>> 12 && o <= 4092) LE32.set(wData[i], o, (int) x[rs2(d)]);
+                    else if (!mmu.store(va, 4, x[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    pc += len(d);
+                }
+                case Op.SD, Op.FSD -> {
+                    long va = x[rs1(d)] + (d >> 32);
+                    long v = ((int) d & 0xff) == Op.SD ? x[rs2(d)] : f[rs2(d)];
+                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    if (wTag[i] == va >>> 12 && o <= 4088) LE64.set(wData[i], o, v);
+                    else if (!mmu.store(va, 8, v)) { n--; exit = EXIT_FAULT; break loop; }
+                    pc += len(d);
+                }
+                case Op.FSW -> {
+                    if (!mmu.store(x[rs1(d)] + (d >> 32), 4, f[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    pc += len(d);
+                }
+
+                case Op.ADDI -> { x[rd(d)] = x[rs1(d)] + (d >> 32); pc += len(d); }
+                case Op.LI -> { x[rd(d)] = d >> 32; pc += len(d); }
+                case Op.MV -> { x[rd(d)] = x[rs1(d)]; pc += len(d); }
+                case Op.NOP -> pc += len(d);
+                case Op.SLTI -> { x[rd(d)] = x[rs1(d)] < d >> 32 ? 1 : 0; pc += len(d); }
+                case Op.SLTIU -> { x[rd(d)] = Long.compareUnsigned(x[rs1(d)], d >> 32) < 0 ? 1 : 0; pc += len(d); }
+                case Op.XORI -> { x[rd(d)] = x[rs1(d)] ^ d >> 32; pc += len(d); }
+                case Op.ORI -> { x[rd(d)] = x[rs1(d)] | d >> 32; pc += len(d); }
+                case Op.ANDI -> { x[rd(d)] = x[rs1(d)] & d >> 32; pc += len(d); }
+                case Op.SLLI -> { x[rd(d)] = x[rs1(d)] << (d >> 32); pc += len(d); }
+                case Op.SRLI -> { x[rd(d)] = x[rs1(d)] >>> (d >> 32); pc += len(d); }
+                case Op.SRAI -> { x[rd(d)] = x[rs1(d)] >> (d >> 32); pc += len(d); }
+                case Op.ADD -> { x[rd(d)] = x[rs1(d)] + x[rs2(d)]; pc += len(d); }
+                case Op.SUB -> { x[rd(d)] = x[rs1(d)] - x[rs2(d)]; pc += len(d); }
+                case Op.SLL -> { x[rd(d)] = x[rs1(d)] << x[rs2(d)]; pc += len(d); }
+                case Op.SLT -> { x[rd(d)] = x[rs1(d)] < x[rs2(d)] ? 1 : 0; pc += len(d); }
+                case Op.SLTU -> { x[rd(d)] = Long.compareUnsigned(x[rs1(d)], x[rs2(d)]) < 0 ? 1 : 0; pc += len(d); }
+                case Op.XOR -> { x[rd(d)] = x[rs1(d)] ^ x[rs2(d)]; pc += len(d); }
+                case Op.SRL -> { x[rd(d)] = x[rs1(d)] >>> x[rs2(d)]; pc += len(d); }
+                case Op.SRA -> { x[rd(d)] = x[rs1(d)] >> x[rs2(d)]; pc += len(d); }
+                case Op.OR -> { x[rd(d)] = x[rs1(d)] | x[rs2(d)]; pc += len(d); }
+                case Op.AND -> { x[rd(d)] = x[rs1(d)] & x[rs2(d)]; pc += len(d); }
+                case Op.ADDIW -> { x[rd(d)] = (int) (x[rs1(d)] + (d >> 32)); pc += len(d); }
+                case Op.SLLIW -> { x[rd(d)] = (int) x[rs1(d)] << (d >> 32); pc += len(d); }
+                case Op.SRLIW -> { x[rd(d)] = (int) x[rs1(d)] >>> (d >> 32); pc += len(d); }
+                case Op.SRAIW -> { x[rd(d)] = (int) x[rs1(d)] >> (d >> 32); pc += len(d); }
+                case Op.ADDW -> { x[rd(d)] = (int) (x[rs1(d)] + x[rs2(d)]); pc += len(d); }
+                case Op.SUBW -> { x[rd(d)] = (int) (x[rs1(d)] - x[rs2(d)]); pc += len(d); }
+                case Op.SLLW -> { x[rd(d)] = (int) x[rs1(d)] << x[rs2(d)]; pc += len(d); }
+                case Op.SRLW -> { x[rd(d)] = (int) x[rs1(d)] >>> x[rs2(d)]; pc += len(d); }
+                case Op.SRAW -> { x[rd(d)] = (int) x[rs1(d)] >> x[rs2(d)]; pc += len(d); }
+                case Op.MUL -> { x[rd(d)] = x[rs1(d)] * x[rs2(d)]; pc += len(d); }
+                case Op.MULW -> { x[rd(d)] = (int) (x[rs1(d)] * x[rs2(d)]); pc += len(d); }
+                case Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU, Op.DIVW, Op.DIVUW, Op.REMW,
+                     Op.REMUW -> {
+                    x[rd(d)] = IntOps.muldiv((int) d & 0xff, x[rs1(d)], x[rs2(d)]);
+                    pc += len(d);
+                }
+                case Op.ECALL -> { exit = EXIT_ECALL; break loop; }
+                case Op.PAGE_END -> { n--; base = 1L << 62; }
+                case Op.STRADDLE -> {
+                    n--;
+                    int hi = mmu.fetchHalfword(pc + 2);
+                    if (hi < 0) { exit = EXIT_FAULT; break loop; }
+                    page = new DecodedPage(Decoder.decode((int) (d >> 32), hi));
+                    code = page.insns;
+                    base = pc;
+                }
+                default -> {
+                    this.pc = pc;
+                    this.retiredInLoop = n;
+                    int r = Ops.exec(this, d);
+                    if (r == Ops.NEXT) pc += len(d);
+                    else if (r == Ops.REFETCH) { pc += len(d); base = 1L << 62; }
+                    else if (r == Ops.JUMPED) { pc = this.pc; base = 1L << 62; }
+                    else { n--; exit = r; break loop; }
+                }
+            }
+        }
+        this.pc = pc;
+        this.instret += n;
+        return exit;
+    }
+
+    private static int rd(long d) {
+        return (int) (d >>> 8) & 0x3f;
+    }
+
+    private static int rs1(long d) {
+        return (int) (d >>> 14) & 0x1f;
+    }
+
+    private static int rs2(long d) {
+        return (int) (d >>> 19) & 0x1f;
+    }
+
+    private static int len(long d) {
+        return (int) (d >>> 24) & 7;
+    }
+}
