@@ -1,0 +1,36 @@
+package org.subcons.kernel;
+
+import java.util.List;
+
+/**
+ * How a kernel is set up: everything the command line controls.
+ *
+ * @param root      the guest's "/" as a host directory, or null for the host's "/"
+ * @param maxInsns  stop the guest after this many instructions (0: no limit)
+ * @param memLimit  the most memory the guest may commit, in bytes (--mem)
+ * @param maxProcs  the most guest processes alive at once (--max-procs)
+ * @param enforce   the enforcement back-end (SPEC section 10)
+ * @param serve     the --serve server command lines, innermost first
+ */
+public record Config(String root, boolean traceSyscalls, boolean traceSubcons, boolean stats, long maxInsns,
+                     long memLimit, int maxProcs, Enforcement enforce, List<String> serve) {
+    public static final long DEFAULT_MEM = 2L << 30;
+
+    public enum Enforcement { TAGGED, VIEWS }
+
+    public static Config defaults() {
+        return new Config(null, false, false, false, 0, DEFAULT_MEM, 4096, Enforcement.TAGGED, List.of());
+    }
+
+    public Config withTrace(boolean syscalls, boolean subcons) {
+        return new Config(root, syscalls, subcons, stats, maxInsns, memLimit, maxProcs, enforce, serve);
+    }
+
+    public Config withEnforce(Enforcement e) {
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, serve);
+    }
+
+    public Config withMaxInsns(long n) {
+        return new Config(root, traceSyscalls, traceSubcons, stats, n, memLimit, maxProcs, enforce, serve);
+    }
+}

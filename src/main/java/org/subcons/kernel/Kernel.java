@@ -1,0 +1,303 @@
+package org.subcons.kernel;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.subcons.elf.ElfException;
+import org.subcons.elf.ElfFile;
+import org.subcons.hart.Hart;
+import org.subcons.host.Errno;
+import org.subcons.host.Host;
+import org.subcons.host.Linux;
+import org.subcons.host.RootFs;
+import org.subcons.host.Statx;
+import org.subcons.subcon.FaultInfo;
+import org.subcons.subcon.MemoryManager;
+import org.subcons.subcon.Prot;
+import org.subcons.syscall.Syscalls;
+
+/**
+ * The Linux-ABI kernel: processes, threads, files and the system-call table, over the
+ * memory manager. One kernel runs one guest program tree.
+ */
+public final class Kernel {
+    public final Config config;
+    public final MemoryManager mm;
+    public final Stats stats = new Stats();
+    public final Syscalls syscalls;
+    final RootFs fs;
+    private final SharedObjects shared;
+    private final PrintStream diag;
+    private final OpenFile[] stdio;
+    private final AtomicInteger nextId = new AtomicInteger(1000);
+    private final Map<Integer, Process> processes = new ConcurrentHashMap<>();
+    private final AtomicLong insnsLeft;
+    private final AtomicInteger live = new AtomicInteger();
+    private final CountDownLatch initDone = new CountDownLatch(1);
+    private volatile Process init;
+    private volatile String stopMessage;
+
+    /**
+     * @param stdio the guest's descriptors 0, 1, 2 (the kernel takes one reference to each)
+     * @param diag  where the kernel's own messages go: traces, faults, stats (normally stderr)
+     */
+    public Kernel(Config config, OpenFile[] stdio, PrintStream diag) {
+        this.config = config;
+        this.mm = new MemoryManager(config.memLimit());
+        this.shared = new SharedObjects(mm.physical());
+        this.diag = diag;
+        this.stdio = stdio;
+        this.fs = new RootFs(config.root() == null ? "/" : config.root());
+        this.syscalls = new Syscalls(this);
+        this.insnsLeft = new AtomicLong(config.maxInsns() > 0 ? config.maxInsns() : Long.MAX_VALUE);
+    }
+
+    public SharedObjects sharedObjects() {
+        return shared;
+    }
+
+    public RootFs fs() {
+        return fs;
+    }
+
+    public PrintStream diag() {
+        return diag;
+    }
+
+    /**
+     * Runs {@code program} (a guest path; without --root, a host path) to completion and
+     * returns its exit status: the exit code, or 128 + N if signal N killed it.
+     */
+    public int run(String program, List<String> argv, List<String> envp) throws ElfException {
+        int cwd = initialCwd();
+        Executable exe = readExecutable(cwd, program);
+        ElfFile elf = ElfFile.parse(exe.data(), program);
+        Process p = newProcess(null, new Signals.Actions(), Process.defaultLimits());
+        p.cwdFd = cwd;
+        p.fds = new FdTable();
+        for (int fd = 0; fd < 3; fd++) p.fds.installAt(fd, stdio[fd], false);
+        Task t = execInto(p, null, elf, exe.path(), program, argv, envp);
+        init = p;
+        start(t);
+        try {
+            initDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopMessage != null) diag.println(stopMessage);
+        if (config.stats()) stats.print(diag, mm.physical().peakBytes());
+        return statusOf(p.exitStatus);
+    }
+
+    /** The exit status `subcons run` reports for a wait status. */
+    static int statusOf(int wait) {
+        int sig = wait & 0x7f;
+        return sig == 0 ? (wait >> 8) & 0xff : 128 + sig;
+    }
+
+    private int initialCwd() throws ElfException {
+        int fd = config.root() == null
+                ? Host.openat(Linux.AT_FDCWD, System.getProperty("user.dir"), Linux.O_PATH | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0)
+                : Host.dup(fs.rootFd());
+        if (fd < 0) throw new ElfException("cannot open the working directory: " + Errno.name(-fd), 126);
+        return fd;
+    }
+
+    /** An executable's contents and its absolute guest path (for /proc/self/exe). */
+    record Executable(byte[] data, String path) {
+    }
+
+    /** Reads a whole executable, with the errors execve gives (ENOENT 127, others 126). */
+    Executable readExecutable(int cwd, String path) throws ElfException {
+        int fd = fs.open(cwd, path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
+        if (fd < 0) throw new ElfException(path + ": " + describe(-fd), fd == -Errno.ENOENT ? 127 : 126);
+        try {
+            byte[] sx = new byte[Linux.SIZEOF_STATX];
+            int r = Host.statx(fd, "", Linux.AT_EMPTY_PATH, Linux.STATX_BASIC_STATS, sx);
+            if (r < 0) throw new ElfException(path + ": " + describe(-r));
+            int type = Statx.mode(sx) & Linux.S_IFMT;
+            if (type == Linux.S_IFDIR) throw new ElfException(path + ": Is a directory");
+            if (type != Linux.S_IFREG) throw new ElfException(path + ": not a regular file");
+            long size = Statx.size(sx);
+            if (size > (1L << 30)) throw new ElfException(path + ": file too large to be a program");
+            byte[] data = new byte[(int) size];
+            for (int off = 0; off < data.length; ) {
+                int n = Host.pread(fd, data, off, data.length - off, off);
+                if (n < 0) throw new ElfException(path + ": " + describe(-n));
+                if (n == 0) throw new ElfException(path + ": file shrank while reading");
+                off += n;
+            }
+            String abs = fs.guestPathOf(fd);
+            return new Executable(data, abs != null ? abs : path);
+        } finally {
+            Host.close(fd);
+        }
+    }
+
+    public Process process(int pid) {
+        return processes.get(pid);
+    }
+
+    public int processCount() {
+        return processes.size();
+    }
+
+    Process newProcess(Process parent, Signals.Actions actions, long[][] limits) {
+        int pid = nextId.getAndIncrement();
+        Process p = new Process(this, pid, parent, actions, limits);
+        processes.put(pid, p);
+        stats.processes.increment();
+        return p;
+    }
+
+    /** Gives {@code p} a new image from {@code elf}; returns the task that will run it. */
+    /**
+     * @param exePath  the absolute guest path (for /proc/self/exe)
+     * @param execFn   the path as the caller gave it (for AT_EXECFN)
+     */
+    Task execInto(Process p, Task caller, ElfFile elf, String exePath, String execFn, List<String> argv,
+                  List<String> envp) throws ElfException {
+        Exec.Image img = Exec.load(mm, elf, execFn, argv, envp, baseName(exePath));
+        var old = p.ctx;
+        p.ctx = img.context();
+        p.exe = exePath;
+        p.cmdline = List.copyOf(argv);
+        p.auxv = img.auxv();
+        if (old != null) mm.dispose(old);
+        Task t = caller != null ? caller : new Task(this, p, p.pid, new Hart(Task.newMmu(p)));
+        if (caller != null) t.hart.mmu.switchTo(p.ctx, p.ctx.root());
+        Hart h = t.hart;
+        java.util.Arrays.fill(h.x, 0);
+        java.util.Arrays.fill(h.f, 0);
+        h.frm = 0;
+        h.fpu.flags = 0;
+        h.x[2] = img.sp();
+        h.pc = img.entry();
+        synchronized (p) {
+            if (!p.threads.contains(t)) p.threads.add(t);
+        }
+        return t;
+    }
+
+    /** strerror-style text for the errors a program path can give. */
+    static String describe(int errno) {
+        return switch (errno) {
+            case Errno.ENOENT -> "No such file or directory";
+            case Errno.EACCES -> "Permission denied";
+            case Errno.ENOTDIR -> "Not a directory";
+            case Errno.EISDIR -> "Is a directory";
+            case Errno.ELOOP -> "Too many levels of symbolic links";
+            case Errno.ENAMETOOLONG -> "File name too long";
+            default -> Errno.name(errno);
+        };
+    }
+
+    private static String baseName(String path) {
+        int i = path.lastIndexOf('/');
+        String b = i >= 0 ? path.substring(i + 1) : path;
+        return b.length() > 63 ? b.substring(0, 63) : b;
+    }
+
+    void start(Task t) {
+        live.incrementAndGet();
+        stats.threads.increment();
+        t.host = Thread.ofPlatform().name("guest-" + t.tid).daemon(true).unstarted(t);
+        t.host.start();
+    }
+
+    // ---- instruction budget (--max-insns) ---------------------------------------------
+
+    long budget(long want) {
+        return Math.min(want, insnsLeft.get());
+    }
+
+    void retired(long n) {
+        stats.instructions.add(n);
+        if (config.maxInsns() > 0) insnsLeft.addAndGet(-n);
+    }
+
+    void instructionLimitReached(Task t) {
+        stopMessage = "subcons: instruction limit reached (" + config.maxInsns() + "); guest stopped";
+        killAll(Signals.SIGXCPU);
+    }
+
+    // ---- exits and fatal events -------------------------------------------------------
+
+    /** exit_group, or death by a signal: every thread of the process stops. */
+    void exitProcess(Process p, int waitStatus) {
+        synchronized (p) {
+            if (p.exiting) return;
+            p.exitStatus = waitStatus;
+            p.exiting = true;
+        }
+        for (Task t : p.threadList()) t.exitRequested = true;
+    }
+
+    /** exit(2) of one thread; the process ends with its last thread. */
+    public void exitThread(Task t, int code) {
+        t.exitRequested = true;
+        synchronized (t.proc) {
+            if (t.proc.threads.size() == 1 && !t.proc.exiting) {
+                t.proc.exitStatus = (code & 0xff) << 8;
+                t.proc.exiting = true;
+            }
+        }
+    }
+
+    public void exitGroup(Task t, int code) {
+        exitProcess(t.proc, (code & 0xff) << 8);
+    }
+
+    /** The default action of a signal that kills: the process dies with it. */
+    void fatalSignal(Task t, int sig) {
+        Signals.Default d = Signals.defaultAction(sig);
+        exitProcess(t.proc, sig | (d == Signals.Default.CORE ? 0x80 : 0));
+    }
+
+    /** A denied access or transfer between subcontexts (SPEC section 8): report and kill with SIGSEGV. */
+    void subconFault(Task t, FaultInfo f) {
+        String kind = f.access == Prot.R ? "read" : f.access == Prot.W ? "write" : "execute/transfer";
+        diag.printf("subcons: fault: pid %d subcon %s (sid %d) %s at 0x%x owner %s (sid %d) rights %s%n",
+                t.proc.pid, f.current.name, f.current.sid, kind, f.addr,
+                f.owner == null ? "none" : f.owner.name, f.owner == null ? 0 : f.owner.sid, rightsText(f.rights));
+        exitProcess(t.proc, Signals.SIGSEGV | 0x80);
+    }
+
+    static String rightsText(int r) {
+        return r == 0 ? "none" : ((r & Prot.R) != 0 ? "r" : "-") + ((r & Prot.W) != 0 ? "w" : "-") + ((r & Prot.X) != 0 ? "x" : "-");
+    }
+
+    /** A bug in Subcons itself: one clear line (the trace only with SUBCONS_DEBUG set), and the process dies. */
+    void internalError(Task t, Throwable e) {
+        diag.println("subcons: internal error in pid " + t.proc.pid + " at pc 0x" + Long.toHexString(t.hart.pc) + ": " + e);
+        if (System.getenv("SUBCONS_DEBUG") != null) e.printStackTrace(diag);
+        exitProcess(t.proc, Signals.SIGABRT | 0x80);
+    }
+
+    private void killAll(int sig) {
+        for (Process p : processes.values()) exitProcess(p, sig);
+    }
+
+    /** A task's host thread is ending: the last one out ends the process. */
+    void taskExited(Task t) {
+        Process p = t.proc;
+        boolean last;
+        synchronized (p) {
+            p.threads.remove(t);
+            last = p.threads.isEmpty();
+        }
+        t.hart.mmu.switchTo(null, null);
+        if (last) {
+            if (!p.exiting) exitProcess(p, 0);
+            p.releaseResources();
+            processes.remove(p.pid);
+            if (p == init) initDone.countDown();
+        }
+        live.decrementAndGet();
+    }
+}
