@@ -129,4 +129,29 @@ static inline void t_raw(const char *s)
     }
 }
 
+#if defined(__riscv)
+/* RISC-V FP status helpers (fflags bits: NV=16 DZ=8 OF=4 UF=2 NX=1). */
+static inline void fclr(void) { __asm__ volatile("fsflags zero" ::: "memory"); }
+static inline unsigned fflags(void)
+{
+    unsigned long r;
+    __asm__ volatile("frflags %0" : "=r"(r) :: "memory");
+    return (unsigned)r;
+}
+static inline const char *flagstr(unsigned f)
+{
+    static char b[32];
+    b[0] = 0;
+    if (f & 16) strcat(b, "NV|");
+    if (f & 8) strcat(b, "DZ|");
+    if (f & 4) strcat(b, "OF|");
+    if (f & 2) strcat(b, "UF|");
+    if (f & 1) strcat(b, "NX|");
+    if (!b[0]) return "-";
+    b[strlen(b) - 1] = 0;
+    return b;
+}
+static inline void set_frm(unsigned rm) { __asm__ volatile("fsrm %0" :: "r"((unsigned long)rm) : "memory"); }
+#endif
+
 #endif
