@@ -138,9 +138,13 @@ static inline unsigned fflags(void)
     __asm__ volatile("frflags %0" : "=r"(r) :: "memory");
     return (unsigned)r;
 }
+/* Returns one of 8 rotating buffers, so up to 8 calls may appear in one
+ * printf. */
 static inline const char *flagstr(unsigned f)
 {
-    static char b[32];
+    static char bufs[8][32];
+    static unsigned next;
+    char *b = bufs[next++ % 8];
     b[0] = 0;
     if (f & 16) strcat(b, "NV|");
     if (f & 8) strcat(b, "DZ|");
