@@ -61,6 +61,10 @@ check_bin() { # kind name bin srcbase limit_ms
     if [ $isdiff = 0 ] && grep -q '^REQUIRE failed' "$TMP/a.out"; then
         msg="$msg $(grep '^REQUIRE failed' "$TMP/a.out" | head -1)"
     fi
+    if grep -q '^qemu-riscv64:' "$TMP/a.out.err"; then
+        msg="$msg qemu error: $(grep '^qemu-riscv64:' "$TMP/a.out.err" | head -1)"
+    fi
+    if [ ! -s "$TMP/a.out" ]; then msg="$msg empty stdout"; fi
     local note=""
     [ $isdiff = 1 ] && note=" (QEMU_DIFFERS: expected file used by runner)"
     if [ "$ms1" -gt "$limit" ] || [ "$ms2" -gt "$limit" ]; then
