@@ -61,7 +61,7 @@ int main(void)
     for (int i = 0; i < 5; i++) { px += bodies[i].vx * bodies[i].mass; py += bodies[i].vy * bodies[i].mass; pz += bodies[i].vz * bodies[i].mass; }
     bodies[0].vx = -px / SOLAR_MASS; bodies[0].vy = -py / SOLAR_MASS; bodies[0].vz = -pz / SOLAR_MASS;
     printf("nbody energy before: %.9f\n", energy());
-    for (int s = 0; s < 1000000; s++) advance(0.01);
+    for (int s = 0; s < 800000; s++) advance(0.01);
     printf("nbody energy after:  %.9f\n", energy());
 
     enum { N = 200 };
