@@ -12,7 +12,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 BENCH=1
 if [ "${1:-}" = "--no-bench" ]; then BENCH=0; shift; fi
-OUT=${1:-$HERE/out}
+OUT=$(realpath -m "${1:-$HERE/out}")
 QEMU=${QEMU:-qemu-riscv64}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
