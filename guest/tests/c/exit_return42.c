@@ -1,0 +1,7 @@
+/* main returns 42 -> exit status 42. */
+#include <stdio.h>
+int main(void)
+{
+    printf("returning 42\n");
+    return 42;
+}
