@@ -64,14 +64,16 @@ public final class Hart {
         long[] rTag = tlb.rTag, wTag = tlb.wTag;
         byte[][] rData = tlb.rData, wData = tlb.wData;
         long pc = this.pc;
-        long n = 0;
+        // An int countdown, not a long counter: C2 compiles this loop far better that way.
+        final int budget = (int) Math.min(limit, Integer.MAX_VALUE);
+        int left = budget;
         int exit = EXIT_CHECKPOINT;
         DecodedPage page = null;
         long[] code = null;
         long base = 1L << 62;         // no page yet: the first instruction fetches one
 
         loop:
-        while (n < limit) {
+        while (left > 0) {
             long off = pc - base;
             if ((off >>> 12) != 0) {
                 page = mmu.fetch(pc);
@@ -92,10 +94,10 @@ public final class Hart {
             }
             int slot = (int) off >>> 1;
             long d = code[slot];
-            n++;
+            left--;
             switch ((int) d & 0xff) {
                 case Op.DECODE -> {
-                    n--;
+                    left++;
                     page.decode(slot);
                 }
                 case Op.LUI -> { x[rd(d)] = d >> 32; pc += len(d); }
@@ -121,7 +123,7 @@ public final class Hart {
                     if (rTag[i] == va >>> 12) v = rData[i][(int) va & 0xfff];
                     else {
                         v = (byte) mmu.load(va, 1);
-                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                        if (mmu.failed) { left++; exit = EXIT_FAULT; break loop; }
                     }
                     x[rd(d)] = ((int) d & 0xff) == Op.LB ? v : v & 0xff;
                     pc += len(d);
@@ -133,7 +135,7 @@ public final class Hart {
                     if (rTag[i] == va >>> 12 && o <= 4094) v = (short) LE16.get(rData[i], o);
                     else {
                         v = (short) mmu.load(va, 2);
-                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                        if (mmu.failed) { left++; exit = EXIT_FAULT; break loop; }
                     }
                     x[rd(d)] = ((int) d & 0xff) == Op.LH ? v : v & 0xffff;
                     pc += len(d);
@@ -145,7 +147,7 @@ public final class Hart {
                     if (rTag[i] == va >>> 12 && o <= 4092) v = (int) LE32.get(rData[i], o);
                     else {
                         v = (int) mmu.load(va, 4);
-                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                        if (mmu.failed) { left++; exit = EXIT_FAULT; break loop; }
                     }
                     x[rd(d)] = ((int) d & 0xff) == Op.LW ? v : v & 0xffffffffL;
                     pc += len(d);
@@ -157,7 +159,7 @@ public final class Hart {
                     if (rTag[i] == va >>> 12 && o <= 4088) v = (long) LE64.get(rData[i], o);
                     else {
                         v = mmu.load(va, 8);
-                        if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                        if (mmu.failed) { left++; exit = EXIT_FAULT; break loop; }
                     }
                     if (((int) d & 0xff) == Op.LD) x[rd(d)] = v;
                     else f[rd(d)] = v;
@@ -166,7 +168,7 @@ public final class Hart {
                 case Op.FLW -> {
                     long va = x[rs1(d)] + (d >> 32);
                     long v = mmu.load(va, 4);
-                    if (mmu.failed) { n--; exit = EXIT_FAULT; break loop; }
+                    if (mmu.failed) { left++; exit = EXIT_FAULT; break loop; }
                     f[rd(d)] = Fpu.boxS((int) v);
                     pc += len(d);
                 }
@@ -174,21 +176,21 @@ public final class Hart {
                     long va = x[rs1(d)] + (d >> 32);
                     int i = (int) (va >>> 12) & Tlb.MASK;
                     if (wTag[i] == va >>> 12) wData[i][(int) va & 0xfff] = (byte) x[rs2(d)];
-                    else if (!mmu.store(va, 1, x[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    else if (!mmu.store(va, 1, x[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
                 case Op.SH -> {
                     long va = x[rs1(d)] + (d >> 32);
                     int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
                     if (wTag[i] == va >>> 12 && o <= 4094) LE16.set(wData[i], o, (short) x[rs2(d)]);
-                    else if (!mmu.store(va, 2, x[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    else if (!mmu.store(va, 2, x[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
                 case Op.SW -> {
                     long va = x[rs1(d)] + (d >> 32);
                     int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
                     if (wTag[i] == va >>> 12 && o <= 4092) LE32.set(wData[i], o, (int) x[rs2(d)]);
-                    else if (!mmu.store(va, 4, x[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    else if (!mmu.store(va, 4, x[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
                 case Op.SD, Op.FSD -> {
@@ -196,11 +198,11 @@ public final class Hart {
                     long v = ((int) d & 0xff) == Op.SD ? x[rs2(d)] : f[rs2(d)];
                     int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
                     if (wTag[i] == va >>> 12 && o <= 4088) LE64.set(wData[i], o, v);
-                    else if (!mmu.store(va, 8, v)) { n--; exit = EXIT_FAULT; break loop; }
+                    else if (!mmu.store(va, 8, v)) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
                 case Op.FSW -> {
-                    if (!mmu.store(x[rs1(d)] + (d >> 32), 4, f[rs2(d)])) { n--; exit = EXIT_FAULT; break loop; }
+                    if (!mmu.store(x[rs1(d)] + (d >> 32), 4, f[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
 
@@ -243,9 +245,9 @@ public final class Hart {
                     pc += len(d);
                 }
                 case Op.ECALL -> { exit = EXIT_ECALL; break loop; }
-                case Op.PAGE_END -> { n--; base = 1L << 62; }
+                case Op.PAGE_END -> { left++; base = 1L << 62; }
                 case Op.STRADDLE -> {
-                    n--;
+                    left++;
                     int hi = mmu.fetchHalfword(pc + 2);
                     if (hi < 0) { exit = EXIT_FAULT; break loop; }
                     page = new DecodedPage(Decoder.decode((int) (d >> 32), hi));
@@ -254,17 +256,17 @@ public final class Hart {
                 }
                 default -> {
                     this.pc = pc;
-                    this.retiredInLoop = n;
+                    this.retiredInLoop = budget - left;
                     int r = Ops.exec(this, d);
                     if (r == Ops.NEXT) pc += len(d);
                     else if (r == Ops.REFETCH) { pc += len(d); base = 1L << 62; }
                     else if (r == Ops.JUMPED) { pc = this.pc; base = 1L << 62; }
-                    else { n--; exit = r; break loop; }
+                    else { left++; exit = r; break loop; }
                 }
             }
         }
         this.pc = pc;
-        this.instret += n;
+        this.instret += budget - left;
         return exit;
     }
 

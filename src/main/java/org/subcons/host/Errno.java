@@ -7,6 +7,12 @@ package org.subcons.host;
 public final class Errno {
     private Errno() {}
 
+    /**
+     * Kernel-internal results (never seen by programs): a blocking call interrupted by a
+     * signal, to be restarted or turned into EINTR depending on the handler (Linux's values).
+     */
+    public static final int ERESTARTSYS = 512, ERESTARTNOINTR = 513, ERESTARTNOHAND = 514;
+
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int ESRCH = 3;

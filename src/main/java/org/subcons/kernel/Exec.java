@@ -26,8 +26,12 @@ public final class Exec {
             | 1L << ('f' - 'a') | 1L << ('d' - 'a') | 1L << ('c' - 'a');
 
     /** A loaded image, ready for a hart to start at {@code entry} with {@code sp}. */
-    public record Image(Context context, long entry, long sp, byte[] auxv, long loadBias) {
+    /** @param sigreturn the address of the code handlers return to (it calls rt_sigreturn) */
+    public record Image(Context context, long entry, long sp, byte[] auxv, long loadBias, long sigreturn) {
     }
+
+    /** The [vdso] page: {@code li a7, 139 (rt_sigreturn); ecall}. Handlers return here. */
+    private static final byte[] SIGRETURN_CODE = {(byte) 0x93, 0x08, (byte) 0xb0, 0x08, 0x73, 0, 0, 0};
 
     private Exec() {
     }
@@ -45,11 +49,15 @@ public final class Exec {
                     "[stack]", MemoryManager.PLACE_NOREPLACE, null) < 0) {
                 throw new ElfException(execPath + ": cannot map the stack");
             }
+            if (mm.map(root, Layout.VDSO, 4096, Prot.R | Prot.X, false, null, 0, "[vdso]",
+                    MemoryManager.PLACE_NOREPLACE, null) < 0 || !mm.poke(root, Layout.VDSO, SIGRETURN_CODE, 0, SIGRETURN_CODE.length)) {
+                throw new ElfException(execPath + ": cannot map the signal trampoline");
+            }
             long[] auxv = auxv(elf, bias);
             StackBuilder sb = new StackBuilder(Layout.STACK_TOP);
             long sp = sb.build(argv, envp, execPath, auxv);
             if (!mm.poke(root, sb.low(), sb.bytes(), 0, sb.bytes().length)) throw new ElfException(execPath + ": stack too large");
-            return new Image(ctx, elf.entry + bias, sp, sb.auxvBytes(), bias);
+            return new Image(ctx, elf.entry + bias, sp, sb.auxvBytes(), bias, Layout.VDSO);
         } catch (ElfException e) {
             mm.dispose(ctx);
             throw e;

@@ -36,6 +36,7 @@ public final class Kernel {
     private final OpenFile[] stdio;
     private final AtomicInteger nextId = new AtomicInteger(1000);
     private final Map<Integer, Process> processes = new ConcurrentHashMap<>();
+    private final Map<Integer, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicLong insnsLeft;
     private final AtomicInteger live = new AtomicInteger();
     private final CountDownLatch initDone = new CountDownLatch(1);
@@ -54,6 +55,7 @@ public final class Kernel {
         this.stdio = stdio;
         this.fs = new RootFs(config.root() == null ? "/" : config.root());
         this.syscalls = new Syscalls(this);
+        Host.umask(0);      // the guest's umask is applied by this kernel; the host's must not apply twice
         this.insnsLeft = new AtomicLong(config.maxInsns() > 0 ? config.maxInsns() : Long.MAX_VALUE);
     }
 
@@ -74,7 +76,16 @@ public final class Kernel {
      * returns its exit status: the exit code, or 128 + N if signal N killed it.
      */
     public int run(String program, List<String> argv, List<String> envp) throws ElfException {
-        int cwd = initialCwd();
+        return run(program, argv, envp, System.getProperty("user.dir"), 0);
+    }
+
+    /**
+     * Like {@link #run(String, List, List)}, starting in host directory {@code cwd}; with a
+     * {@code timeoutMillis} above 0, kills the guest after that long and returns -1.
+     */
+    public int run(String program, List<String> argv, List<String> envp, String cwdPath, long timeoutMillis)
+            throws ElfException {
+        int cwd = initialCwd(cwdPath);
         Executable exe = readExecutable(cwd, program);
         ElfFile elf = ElfFile.parse(exe.data(), program);
         Process p = newProcess(null, new Signals.Actions(), Process.defaultLimits());
@@ -84,10 +95,16 @@ public final class Kernel {
         Task t = execInto(p, null, elf, exe.path(), program, argv, envp);
         init = p;
         start(t);
+        boolean timedOut = false;
         try {
-            initDone.await();
+            if (timeoutMillis > 0) timedOut = !initDone.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            else initDone.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (timedOut) {
+            killAll(Signals.SIGKILL);
+            return -1;
         }
         if (stopMessage != null) diag.println(stopMessage);
         if (config.stats()) stats.print(diag, mm.physical().peakBytes());
@@ -100,9 +117,9 @@ public final class Kernel {
         return sig == 0 ? (wait >> 8) & 0xff : 128 + sig;
     }
 
-    private int initialCwd() throws ElfException {
+    private int initialCwd(String hostCwd) throws ElfException {
         int fd = config.root() == null
-                ? Host.openat(Linux.AT_FDCWD, System.getProperty("user.dir"), Linux.O_PATH | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0)
+                ? Host.openat(Linux.AT_FDCWD, hostCwd, Linux.O_PATH | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0)
                 : Host.dup(fs.rootFd());
         if (fd < 0) throw new ElfException("cannot open the working directory: " + Errno.name(-fd), 126);
         return fd;
@@ -139,6 +156,13 @@ public final class Kernel {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicLong inodes = new java.util.concurrent.atomic.AtomicLong(1 << 20);
+
+    /** A fresh inode number for a kernel object (pipes). */
+    public long nextInode() {
+        return inodes.incrementAndGet();
+    }
+
     public Process process(int pid) {
         return processes.get(pid);
     }
@@ -169,6 +193,7 @@ public final class Kernel {
         p.cmdline = List.copyOf(argv);
         p.auxv = img.auxv();
         if (old != null) mm.dispose(old);
+        p.sigreturnTrampoline = img.sigreturn();
         Task t = caller != null ? caller : new Task(this, p, p.pid, new Hart(Task.newMmu(p)));
         if (caller != null) t.hart.mmu.switchTo(p.ctx, p.ctx.root());
         Hart h = t.hart;
@@ -203,7 +228,12 @@ public final class Kernel {
         return b.length() > 63 ? b.substring(0, 63) : b;
     }
 
+    public Task task(int tid) {
+        return tasks.get(tid);
+    }
+
     void start(Task t) {
+        tasks.put(t.tid, t);
         live.incrementAndGet();
         stats.threads.increment();
         t.host = Thread.ofPlatform().name("guest-" + t.tid).daemon(true).unstarted(t);
@@ -235,7 +265,13 @@ public final class Kernel {
             p.exitStatus = waitStatus;
             p.exiting = true;
         }
-        for (Task t : p.threadList()) t.exitRequested = true;
+        for (Task t : p.threadList()) {
+            t.exitRequested = true;
+            t.wake();
+        }
+        synchronized (p) {
+            p.notifyAll();
+        }
     }
 
     /** exit(2) of one thread; the process ends with its last thread. */
@@ -254,9 +290,174 @@ public final class Kernel {
     }
 
     /** The default action of a signal that kills: the process dies with it. */
-    void fatalSignal(Task t, int sig) {
+    void killProcess(Process p, int sig) {
         Signals.Default d = Signals.defaultAction(sig);
-        exitProcess(t.proc, sig | (d == Signals.Default.CORE ? 0x80 : 0));
+        exitProcess(p, sig | (d == Signals.Default.CORE ? 0x80 : 0));
+    }
+
+    // ---- sending signals --------------------------------------------------------------
+
+    /** A signal the hart raised for a fault: if it is blocked or ignored, it kills (as Linux's force_sig). */
+    void forceSignal(Task t, SigInfo si) {
+        Process p = t.proc;
+        int sig = si.signo();
+        synchronized (p) {
+            Signals.Action a = p.actions.get(sig);
+            if ((t.sigMask & Signals.bit(sig)) != 0 || a.handler() == Signals.SIG_IGN) {
+                p.actions.set(sig, Signals.Action.DEFAULT);
+                t.sigMask &= ~Signals.bit(sig);
+            }
+            t.pending.add(si);
+        }
+        t.signalFlag = true;
+    }
+
+    /** Whether {@code sig} would be thrown away on arrival (ignored and not blocked by everyone). */
+    private static boolean discarded(Process p, int sig) {
+        Signals.Action a = p.actions.get(sig);
+        boolean ignored = a.handler() == Signals.SIG_IGN
+                || (a.handler() == Signals.SIG_DFL && Signals.defaultAction(sig) == Signals.Default.IGNORE);
+        return ignored && sig != Signals.SIGCONT;
+    }
+
+    /** kill(2)-style delivery to a process: queued for it, and a thread that can take it is woken. */
+    public void sendToProcess(Process p, SigInfo si) {
+        int sig = si.signo();
+        if (sig == Signals.SIGKILL) {
+            exitProcess(p, Signals.SIGKILL);
+            return;
+        }
+        if (sig == Signals.SIGCONT) continueProcess(p);
+        List<Task> threads;
+        synchronized (p) {
+            if (p.exiting || discarded(p, sig)) return;
+            p.sharedPending.add(si);
+            threads = new java.util.ArrayList<>(p.threads);
+        }
+        for (Task t : threads) {
+            if ((t.sigMask & Signals.bit(sig)) == 0) {
+                t.wake();
+                return;
+            }
+        }
+        for (Task t : threads) t.signalFlag = true;
+    }
+
+    /** tgkill(2)-style delivery to one thread. */
+    public void sendToThread(Task t, SigInfo si) {
+        Process p = t.proc;
+        int sig = si.signo();
+        if (sig == Signals.SIGKILL) {
+            exitProcess(p, Signals.SIGKILL);
+            return;
+        }
+        if (sig == Signals.SIGCONT) continueProcess(p);
+        synchronized (p) {
+            if (p.exiting || discarded(p, sig)) return;
+            t.pending.add(si);
+        }
+        t.wake();
+    }
+
+    /** rt_sigaction's effect: setting a signal to be ignored drops it from the pending sets. */
+    public void setAction(Process p, int sig, Signals.Action a) {
+        synchronized (p) {
+            p.actions.set(sig, a);
+            if (discarded(p, sig)) {
+                p.sharedPending.remove(sig);
+                for (Task t : p.threads) t.pending.remove(sig);
+            }
+        }
+    }
+
+    public long pendingSignals(Task t) {
+        synchronized (t.proc) {
+            return t.pending.bits() | t.proc.sharedPending.bits();
+        }
+    }
+
+    /**
+     * rt_sigtimedwait: takes a signal of {@code wanted} without delivering it, waiting until
+     * {@code deadline} (System.nanoTime); null on timeout or when another signal interrupts.
+     */
+    public SigInfo waitForSignal(Task t, long wanted, long deadline) {
+        Process p = t.proc;
+        while (true) {
+            synchronized (p) {
+                SigInfo si = t.pending.take(wanted);
+                if (si == null) si = p.sharedPending.take(wanted);
+                if (si != null) return si;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || t.signalPending()) return null;
+            java.util.concurrent.locks.LockSupport.parkNanos(t, left);
+            Thread.interrupted();
+        }
+    }
+
+    public long sigreturn(Task t) {
+        return SignalDelivery.sigreturn(t);
+    }
+
+    /** kill(2): by pid, by process group (0, -pgid) or to everyone (-1). */
+    public long kill(Process sender, int pid, SigInfo si) {
+        List<Process> targets = new java.util.ArrayList<>();
+        for (Process p : processes.values()) {
+            if (p.exiting) continue;
+            boolean hit = pid > 0 ? p.pid == pid : pid == 0 ? p.pgid == sender.pgid : pid == -1 || p.pgid == -pid;
+            if (hit) targets.add(p);
+        }
+        if (targets.isEmpty()) return -Errno.ESRCH;
+        if (si.signo() != 0) for (Process p : targets) sendToProcess(p, si);
+        return 0;
+    }
+
+    public long setsid(Process p) {
+        synchronized (p) {
+            if (p.pgid == p.pid) return -Errno.EPERM;
+            p.sid = p.pid;
+            p.pgid = p.pid;
+            return p.pid;
+        }
+    }
+
+    public long setpgid(Process p, int pgid) {
+        if (pgid != p.pid) {
+            boolean exists = processes.values().stream().anyMatch(q -> q.pgid == pgid && q.sid == p.sid);
+            if (!exists) return -Errno.EPERM;
+        }
+        synchronized (p) {
+            p.pgid = pgid;
+        }
+        return 0;
+    }
+
+    /** A write to a pipe nobody reads: SIGPIPE to the writer (the call then fails with EPIPE). */
+    public void signalBrokenPipe(Task t) {
+        sendToThread(t, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, t.proc.pid, Host.getuid()));
+    }
+
+    /** Default action of a stop signal: every thread waits until SIGCONT (or death). */
+    void stopProcess(Task t, int sig) {
+        Process p = t.proc;
+        synchronized (p) {
+            p.stopped = true;
+            while (p.stopped && !p.exiting && !t.exitRequested) {
+                try {
+                    p.wait();
+                } catch (InterruptedException e) {
+                    // a SIGKILL or SIGCONT wakes us; the loop condition decides
+                }
+            }
+        }
+    }
+
+    void continueProcess(Process p) {
+        synchronized (p) {
+            if (!p.stopped) return;
+            p.stopped = false;
+            p.notifyAll();
+        }
     }
 
     /** A denied access or transfer between subcontexts (SPEC section 8): report and kill with SIGSEGV. */
@@ -292,6 +493,7 @@ public final class Kernel {
             last = p.threads.isEmpty();
         }
         t.hart.mmu.switchTo(null, null);
+        tasks.remove(t.tid);
         if (last) {
             if (!p.exiting) exitProcess(p, 0);
             p.releaseResources();

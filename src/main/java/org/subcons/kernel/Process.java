@@ -29,6 +29,12 @@ public final class Process {
     byte[] auxv = new byte[0];
     final List<Task> threads = new ArrayList<>();
     final Signals.Actions actions;
+    /** Signals sent to the process as a whole. Guarded by this. */
+    final SignalQueue sharedPending = new SignalQueue();
+    /** Address of the code that calls rt_sigreturn (the [vdso] page). */
+    long sigreturnTrampoline;
+    /** Stopped by SIGSTOP and friends until SIGCONT. Guarded by this. */
+    boolean stopped;
     int pgid, sid;
     final long[][] rlimits;
 
@@ -64,6 +70,14 @@ public final class Process {
 
     public int pgid() {
         return pgid;
+    }
+
+    public int sid() {
+        return sid;
+    }
+
+    public Process parentProcess() {
+        return parent;
     }
 
     public Context context() {

@@ -24,7 +24,22 @@ public final class Task implements Runnable {
     final Hart hart;
     final UserMemory mem = new UserMemory();
     long clearChildTid, robustList, robustLen;
-    long sigMask;
+    volatile long sigMask;
+    /** Signals sent to this thread only. Guarded by the process. */
+    final SignalQueue pending = new SignalQueue();
+    /** Set by senders; the loop then looks for something to deliver. */
+    volatile boolean signalFlag;
+    /** sigaltstack: base, size, flags (SS_DISABLE when none). */
+    long ssSp, ssSize;
+    int ssFlags = 2;
+    /** a0 as the last system call received it, for restarting it. */
+    long origA0;
+    /** The last system call returned an ERESTART* code that delivery must resolve. */
+    boolean interruptedCall;
+    /** rt_sigsuspend's saved mask, restored after the signal that ends it. */
+    private long suspendSavedMask;
+    private boolean suspendMaskActive;
+    private int wakeFd = -1;
     /** Per-subcontext sctls words (SPEC section 9). */
     private final Map<Long, Long> sctls = new HashMap<>();
     volatile boolean exitRequested;
@@ -63,10 +78,6 @@ public final class Task implements Runnable {
         return sigMask;
     }
 
-    public void setSigMask(long mask) {
-        sigMask = mask;
-    }
-
     public void setClearChildTid(long addr) {
         clearChildTid = addr;
     }
@@ -76,16 +87,20 @@ public final class Task implements Runnable {
         robustLen = len;
     }
 
-    /** Sleeps until {@code clock} reads {@code deadline} ns; 0 (later: -EINTR when a signal interrupts). */
+    /**
+     * Sleeps until {@code clock} reads {@code deadline} ns: 0, or the nanoseconds left
+     * (negated, below -4096 apart from ERESTART codes) when a signal cuts it short.
+     */
     public long sleepUntil(int clock, long deadline) {
         long[] now = new long[2];
-        while (!exitRequested && !proc.exiting) {
+        while (true) {
             Host.clock_gettime(clock, now);
             long left = deadline - (now[0] * 1_000_000_000L + now[1]);
             if (left <= 0) return 0;
+            if (signalPending()) return left;
             java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+            Thread.interrupted();
         }
-        return 0;
     }
 
     public String comm() {
@@ -105,6 +120,8 @@ public final class Task implements Runnable {
     public void run() {
         try {
             while (!exitRequested && !proc.exiting) {
+                if (signalFlag || interruptedCall) SignalDelivery.deliver(this);
+                if (exitRequested || proc.exiting) break;
                 long budget = kernel.budget(CHECK_INTERVAL);
                 if (budget <= 0) {
                     kernel.instructionLimitReached(this);
@@ -116,14 +133,15 @@ public final class Task implements Runnable {
                 switch (why) {
                     case Hart.EXIT_ECALL -> kernel.syscalls.dispatch(this);
                     case Hart.EXIT_FAULT -> memoryFault();
-                    case Hart.EXIT_ILLEGAL -> kernel.fatalSignal(this, Signals.SIGILL);
-                    case Hart.EXIT_BREAKPOINT -> kernel.fatalSignal(this, Signals.SIGTRAP);
+                    case Hart.EXIT_ILLEGAL -> kernel.forceSignal(this, SigInfo.fault(Signals.SIGILL, SigInfo.ILL_ILLOPC, hart.pc));
+                    case Hart.EXIT_BREAKPOINT -> kernel.forceSignal(this, SigInfo.fault(Signals.SIGTRAP, SigInfo.TRAP_BRKPT, hart.pc));
                     default -> { }
                 }
             }
         } catch (Throwable t) {
             kernel.internalError(this, t);
         } finally {
+            if (wakeFd >= 0) Host.close(wakeFd);
             kernel.taskExited(this);
         }
     }
@@ -133,18 +151,148 @@ public final class Task implements Runnable {
         kernel.stats.faults.increment();
         if (f.kind == FaultInfo.SUBCON) {
             kernel.subconFault(this, f);
+        } else if (f.kind == FaultInfo.BUS) {
+            kernel.forceSignal(this, SigInfo.fault(Signals.SIGBUS, f.owner == null ? SigInfo.BUS_ADRALN : SigInfo.BUS_ADRERR, f.addr));
         } else {
-            kernel.fatalSignal(this, f.kind == FaultInfo.BUS ? Signals.SIGBUS : Signals.SIGSEGV);
+            kernel.forceSignal(this, SigInfo.fault(Signals.SIGSEGV,
+                    f.kind == FaultInfo.MAPERR ? SigInfo.SEGV_MAPERR : SigInfo.SEGV_ACCERR, f.addr));
         }
     }
 
-    /** A read from a host descriptor that may block (terminals, pipes). */
+    /** A read from a host descriptor that may block (terminals, pipes): interruptible by signals. */
     long blockingHostRead(int fd, byte[] b, int off, int len, boolean nonBlocking) {
+        if (!nonBlocking) {
+            long r = waitHost(fd, org.subcons.host.Linux.POLLIN);
+            if (r < 0) return r;
+        }
         return Host.read(fd, b, off, len);
     }
 
     long blockingHostWrite(int fd, byte[] b, int off, int len, boolean nonBlocking) {
+        if (!nonBlocking) {
+            long r = waitHost(fd, org.subcons.host.Linux.POLLOUT);
+            if (r < 0) return r;
+        }
         return Host.write(fd, b, off, len);
+    }
+
+    /** Waits until host {@code fd} is ready for {@code event}, or a signal comes (-ERESTARTSYS). */
+    private long waitHost(int fd, short event) {
+        if (wakeFd < 0) wakeFd = Host.eventfd(0, org.subcons.host.Linux.O_CLOEXEC | org.subcons.host.Linux.O_NONBLOCK);
+        int[] fds = {fd, wakeFd};
+        short[] ev = {event, org.subcons.host.Linux.POLLIN};
+        short[] rev = new short[2];
+        while (true) {
+            if (signalPending()) return -org.subcons.host.Errno.ERESTARTSYS;
+            int r = Host.poll(fds, ev, rev, -1);
+            if (r < 0 && r != -org.subcons.host.Errno.EINTR) return 0;     // let the read itself report it
+            if ((rev[1] & org.subcons.host.Linux.POLLIN) != 0) Host.eventfd_read(wakeFd, new long[1]);
+            if (rev[0] != 0) return 0;
+        }
+    }
+
+    // ---- signals ------------------------------------------------------------------------
+
+    /** The dispatcher's hooks around a call: remember a0, note an interrupted call. */
+    public void beginSyscall(long a0) {
+        origA0 = a0;
+    }
+
+    public void endSyscall(long result) {
+        if (result == -org.subcons.host.Errno.ERESTARTSYS || result == -org.subcons.host.Errno.ERESTARTNOINTR
+                || result == -org.subcons.host.Errno.ERESTARTNOHAND) {
+            interruptedCall = true;
+        }
+    }
+
+    /** Whether a signal this task does not block is pending (or the task must exit). */
+    public boolean signalPending() {
+        if (exitRequested || proc.exiting) return true;
+        synchronized (proc) {
+            return ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
+        }
+    }
+
+    /** Takes the next deliverable signal, thread-directed first. */
+    SigInfo takeSignal() {
+        synchronized (proc) {
+            long allowed = ~sigMask | Signals.UNBLOCKABLE;
+            SigInfo si = pending.take(allowed);
+            if (si == null) si = proc.sharedPending.take(allowed);
+            signalFlag = ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
+            return si;
+        }
+    }
+
+    /** Wakes the task if it sleeps in the kernel, so it sees a signal or an exit. */
+    void wake() {
+        signalFlag = true;
+        Thread h = host;
+        if (h != null && h != Thread.currentThread()) h.interrupt();
+        int w = wakeFd;
+        if (w >= 0) Host.eventfd_write(w, 1);
+    }
+
+    /** Sets the mask; unblocking may make pending signals deliverable. */
+    public void setSigMask(long mask) {
+        sigMask = mask & ~Signals.UNBLOCKABLE;
+        signalFlag = true;
+    }
+
+    /** rt_sigsuspend: wait with {@code mask} until a signal is delivered. */
+    public long suspend(long mask) {
+        suspendSavedMask = sigMask;
+        suspendMaskActive = true;
+        setSigMask(mask);
+        while (!signalPending()) {
+            java.util.concurrent.locks.LockSupport.park(this);
+            Thread.interrupted();
+        }
+        return -org.subcons.host.Errno.ERESTARTNOHAND;
+    }
+
+    /** The mask a handler frame must save: the one from before rt_sigsuspend, if active. */
+    long maskForFrame() {
+        if (!suspendMaskActive) return sigMask;
+        suspendMaskActive = false;
+        return suspendSavedMask;
+    }
+
+    void restoreSuspendMask() {
+        if (suspendMaskActive) {
+            suspendMaskActive = false;
+            setSigMask(suspendSavedMask);
+        }
+    }
+
+    /** {ss_sp, ss_flags, ss_size} of the alternate stack. */
+    public long[] altStack() {
+        return new long[] {ssSp, ssFlags, ssSize};
+    }
+
+    public boolean onAltStackNow(long sp) {
+        return onAltStack(sp);
+    }
+
+    public void altStackSet(long sp, int flags, long size) {
+        setAltStack(sp, flags, size);
+    }
+
+    boolean onAltStack(long sp) {
+        return ssFlags != 2 && sp > ssSp && sp - ssSp <= ssSize;
+    }
+
+    /** sigaltstack's effect (already validated). */
+    void setAltStack(long sp, int flags, long size) {
+        if ((flags & 2) != 0) {
+            ssSp = 0;
+            ssSize = 0;
+            ssFlags = 2;
+        } else {
+            ssSp = sp;
+            ssSize = size;
+            ssFlags = flags & (1 << 31);
+        }
     }
 
     /** The kernel side of the subcontext CSRs: scid and the per-thread, per-subcontext sctls. */

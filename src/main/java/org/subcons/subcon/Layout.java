@@ -15,6 +15,8 @@ public final class Layout {
     public static final long STACK_SIZE = 8L << 20;
     /** mmap(NULL) allocates top-down from here, leaving a gap below the stack. */
     public static final long MMAP_BASE = STACK_TOP - STACK_SIZE - (128L << 20);
+    /** The page holding the signal-return trampoline ([vdso]), just above where mmap starts. */
+    public static final long VDSO = MMAP_BASE;
     /** Where a static-pie (ET_DYN) program is loaded, as Linux's ELF_ET_DYN_BASE for 47 bits. */
     public static final long ET_DYN_BASE = 0x5555_5555_4000L;
 

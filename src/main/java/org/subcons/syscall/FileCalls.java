@@ -51,6 +51,7 @@ final class FileCalls {
         s.add(32, "flock", "fd", (t, a, b, c, d, e, f) -> withFile(t, a, file -> 0));
         s.add(223, "fadvise64", "flld", (t, a, b, c, d, e, f) -> withFile(t, a, file -> 0));
         s.add(47, "fallocate", "fdll", (t, a, b, c, d, e, f) -> withFile(t, a, file -> -Errno.EOPNOTSUPP));
+        s.add(59, "pipe2", "px", (t, a, b, c, d, e, f) -> pipe2(t, k, a, (int) b));
         s.add(71, "sendfile", "ffpu", (t, a, b, c, d, e, f) -> sendfile(t, (int) a, (int) b, c, d));
     }
 
@@ -306,6 +307,34 @@ final class FileCalls {
         int r = f.getdents(tmp, n);
         if (r > 0 && !t.mem().write(buf, tmp, 0, r)) return -Errno.EFAULT;
         return r;
+    }
+
+    private static long pipe2(Task t, Kernel k, long fdsPtr, int flags) {
+        if ((flags & ~(Linux.O_CLOEXEC | Linux.O_NONBLOCK | Linux.O_DIRECT)) != 0) return -Errno.EINVAL;
+        OpenFile[] ends = org.subcons.kernel.Pipe.create(k.nextInode(), flags);
+        FdTable fds = t.process().fds();
+        boolean cloexec = (flags & Linux.O_CLOEXEC) != 0;
+        int r = fds.install(ends[0], cloexec, 0);
+        if (r < 0) {
+            ends[0].release();
+            ends[1].release();
+            return r;
+        }
+        int w = fds.install(ends[1], cloexec, 0);
+        if (w < 0) {
+            fds.close(r);
+            ends[1].release();
+            return w;
+        }
+        byte[] b = new byte[8];
+        UserMemory.putInt(b, 0, r);
+        UserMemory.putInt(b, 4, w);
+        if (!t.mem().write(fdsPtr, b)) {
+            fds.close(r);
+            fds.close(w);
+            return -Errno.EFAULT;
+        }
+        return 0;
     }
 
     private static long sendfile(Task t, int out, int in, long offPtr, long count) {

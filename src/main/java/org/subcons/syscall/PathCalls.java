@@ -198,7 +198,12 @@ final class PathCalls {
     }
 
     private long getcwd(Task t, long buf, long size) {
-        String cwd = fs.guestPathOf(t.process().cwdFd());
+        byte[] sx = new byte[Linux.SIZEOF_STATX];
+        int cwdFd = t.process().cwdFd();
+        if (Host.statx(cwdFd, "", Linux.AT_EMPTY_PATH, Linux.STATX_NLINK, sx) == 0 && org.subcons.host.Statx.nlink(sx) == 0) {
+            return -Errno.ENOENT;            // the working directory was removed
+        }
+        String cwd = fs.guestPathOf(cwdFd);
         if (cwd == null) return -Errno.ENOENT;
         byte[] b = (cwd + "\0").getBytes(StandardCharsets.ISO_8859_1);
         if (size < b.length) return -Errno.ERANGE;

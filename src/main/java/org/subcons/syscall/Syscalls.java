@@ -46,6 +46,7 @@ public final class Syscalls {
         PathCalls.register(this, kernel);
         InfoCalls.register(this, kernel);
         ProcessCalls.register(this, kernel);
+        SignalCalls.register(this, kernel);
     }
 
     void add(int nr, String name, String args, Handler h) {
@@ -86,8 +87,12 @@ public final class Syscalls {
         String before = trace ? tracer.call(t, nr, e, x) : null;
         h.pc += 4;
         t.bindPrincipal();
+        t.beginSyscall(a0);
         long r = e == null ? -Errno.ENOSYS : e.handler.call(t, a0, a1, a2, a3, a4, a5);
-        if (r != NO_RETURN) x[10] = r;
+        if (r != NO_RETURN) {
+            x[10] = r;
+            t.endSyscall(r);
+        }
         if (trace) tracer.result(t, before, e, r);
     }
 }

@@ -1,0 +1,81 @@
+package org.subcons.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.subcons.kernel.Config;
+
+/**
+ * Every program of the guest corpus (guest/tests) runs under Subcons, under each
+ * enforcement back-end, and must give the same stdout and exit status as under
+ * qemu-riscv64 (or as guest/tests/expected/NAME.out for the few listed in
+ * QEMU_DIFFERS.txt, where qemu 7.2 is not Linux).
+ */
+class GuestCorpusTest {
+    static final Path SOURCES = Paths.get("guest/tests").toAbsolutePath();
+
+    @TestFactory
+    Stream<DynamicTest> corpus() throws IOException {
+        Map<String, String> differs = qemuDiffers();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path src : sources()) {
+            String name = Guest.stem(src);
+            for (Config.Enforcement e : Config.Enforcement.values()) {
+                tests.add(DynamicTest.dynamicTest(name + " [" + e.name().toLowerCase() + "]",
+                        () -> check(src, name, e, differs.containsKey(name))));
+            }
+        }
+        assertFalse(tests.isEmpty(), "no corpus sources under " + SOURCES);
+        return tests.stream();
+    }
+
+    private static void check(Path src, String name, Config.Enforcement mode, boolean handWritten) throws Exception {
+        Path bin = Guest.binary("tests", name);
+        List<String> args = Guest.args(src);
+        byte[] stdin = Guest.stdin(src);
+        Guest.Result want = handWritten
+                ? new Guest.Result(Files.readAllBytes(SOURCES.resolve("expected").resolve(name + ".out")), "", 0)
+                : Guest.qemu(bin, args, stdin);
+        Guest.Result got = Guest.subcons(bin, args, stdin, Config.defaults().withEnforce(mode));
+        String context = name + " stderr:\n" + got.stderr();
+        assertEquals(new String(want.stdout(), StandardCharsets.ISO_8859_1), new String(got.stdout(), StandardCharsets.ISO_8859_1),
+                "stdout of " + context);
+        assertEquals(want.status(), got.status(), "exit status of " + context);
+    }
+
+    static List<Path> sources() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String dir : new String[] {"c", "asm"}) {
+            try (var s = Files.list(SOURCES.resolve(dir))) {
+                s.filter(p -> {
+                    String f = p.getFileName().toString();
+                    return (f.endsWith(".c") && !f.endsWith(".main.c")) || f.endsWith(".S");
+                }).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> qemuDiffers() throws IOException {
+        Map<String, String> m = new HashMap<>();
+        for (String line : Files.readAllLines(SOURCES.resolve("QEMU_DIFFERS.txt"))) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            int c = line.indexOf(':');
+            m.put(line.substring(0, c).trim(), line.substring(c + 1).trim());
+        }
+        return m;
+    }
+}
