@@ -45,8 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.print(indent(traced.diag));
 
         banner("3. A compute job with the counters of --stats");
-        Outcome p = run(new Config(null, false, false, true, 0, Config.DEFAULT_MEM, 4096, Config.Enforcement.TAGGED, List.of()),
-                primes, "3000000");
+        Outcome p = run(Config.defaults().withStats(true), primes, "3000000");
         System.out.print(indent(p.out));
         System.out.print(indent(p.diag));
 

@@ -44,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--enforce", paramLabel = "MODE", description = "Enforcement back-end: tagged (default) or views.")
     String enforce = "tagged";
 
+    @Option(names = "--jit", paramLabel = "MODE", description = "Compiler to JVM bytecode: on (default), off, eager.")
+    String jit = "on";
+
     @Option(names = "--serve", paramLabel = "'SERVER [ARGS]'", description = "Serve the program with a server subcontext (innermost first).")
     List<String> serve = new ArrayList<>();
 
@@ -93,7 +96,13 @@ public final class RunCommand implements Callable<Integer> {
         if (maxInsns < 0) throw bad("--max-insns must not be negative");
         if (maxProcs < 1) throw bad("--max-procs must be at least 1");
         long memLimit = mem == null ? Config.DEFAULT_MEM : parseSize(mem);
-        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, List.copyOf(serve));
+        Config.JitMode jitMode = switch (jit) {
+            case "on" -> Config.JitMode.ON;
+            case "off" -> Config.JitMode.OFF;
+            case "eager" -> Config.JitMode.EAGER;
+            default -> throw bad("unknown --jit mode '" + jit + "' (use on, off, eager)");
+        };
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, List.copyOf(serve), jitMode);
     }
 
     private long parseSize(String s) {

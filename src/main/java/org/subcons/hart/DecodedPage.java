@@ -13,6 +13,14 @@ final class DecodedPage {
 
     final Frame frame;
     final long[] insns;
+    /** Compiled units of this page; ENTER_UNIT words in {@link #insns} index into it. */
+    volatile CompiledUnit[] units = new CompiledUnit[0];
+    /** Slots where execution was seen to enter the page or to be (entry candidates). */
+    final long[] hints = new long[SLOTS / 64];
+    /** Checkpoint samples that found execution here since the last compile. */
+    int samples;
+    /** Interpreter entries into this page since the last compile. */
+    int heat;
 
     DecodedPage(Frame frame) {
         this.frame = frame;
@@ -29,14 +37,22 @@ final class DecodedPage {
 
     /** Decodes the instruction at {@code slot}, caching it. */
     long decode(int slot) {
+        long d = decodeRaw(slot);
+        insns[slot] = d;
+        return d;
+    }
+
+    /** Decodes the instruction at {@code slot} from the frame's bytes (ignoring unit entries). */
+    long decodeRaw(int slot) {
         byte[] b = frame.data;
         int off = slot << 1;
         int lo = (b[off] & 0xff) | (b[off + 1] & 0xff) << 8;
-        long d;
-        if ((lo & 3) != 3) d = Decoder.decode(lo, 0);
-        else if (off + 4 > Frame.SIZE) d = Decoded.pack(Op.STRADDLE, 0, 0, 0, 4, lo);
-        else d = Decoder.decode(lo, (b[off + 2] & 0xff) | (b[off + 3] & 0xff) << 8);
-        insns[slot] = d;
-        return d;
+        if ((lo & 3) != 3) return Decoder.decode(lo, 0);
+        if (off + 4 > Frame.SIZE) return Decoded.pack(Op.STRADDLE, 0, 0, 0, 4, lo);
+        return Decoder.decode(lo, (b[off + 2] & 0xff) | (b[off + 3] & 0xff) << 8);
+    }
+
+    boolean isEntry(int slot) {
+        return Decoded.op(insns[slot]) == Op.ENTER_UNIT;
     }
 }

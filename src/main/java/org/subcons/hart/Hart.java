@@ -35,6 +35,12 @@ public final class Hart {
     public int frm;
     /** Instructions retired. */
     public long instret;
+    /** Instructions a compiled unit retired in its last run. */
+    int unitCount;
+    /** Units this hart compiled (for --stats). */
+    public long unitsCompiled;
+    /** Jit.OFF, ON or EAGER. */
+    public int jitMode = Jit.ON;
     /** Instructions the running loop has retired but not yet added to {@link #instret}. */
     long retiredInLoop;
     /** The raw bits of the last illegal instruction. */
@@ -55,6 +61,11 @@ public final class Hart {
         } finally {
             mmu.leaveGuest();
         }
+    }
+
+    /** At a checkpoint: let the compiler sample where execution is. */
+    public void checkpoint() {
+        if (jitMode == Jit.ON) Jit.sample(this);
     }
 
     private int loop(long limit) {
@@ -84,6 +95,7 @@ public final class Hart {
                 base = pc & ~0xfffL;
                 code = page.insns;
                 off = pc - base;
+                if (jitMode != Jit.OFF) Jit.entered(this, page, (int) off >>> 1, jitMode);
                 if (tlb != mmu.tlb) {          // a transfer into another subcontext switched TLBs
                     tlb = mmu.tlb;
                     rTag = tlb.rTag;
@@ -246,6 +258,15 @@ public final class Hart {
                 }
                 case Op.ECALL -> { exit = EXIT_ECALL; break loop; }
                 case Op.PAGE_END -> { left++; base = 1L << 62; }
+                case Op.ENTER_UNIT -> {
+                    left++;
+                    this.pc = pc;
+                    int r = page.units[(int) (d >> 32)].run(this, base, slot, left);
+                    left -= unitCount;
+                    pc = this.pc;
+                    base = 1L << 62;
+                    if (r != CompiledUnit.CONTINUE) { exit = r; break loop; }
+                }
                 case Op.STRADDLE -> {
                     left++;
                     int hi = mmu.fetchHalfword(pc + 2);

@@ -170,7 +170,8 @@ public final class Op {
     public static final int FMV_D_X = 161;
     public static final int FCVT_S_D = 162;
     public static final int FCVT_D_S = 163;
-    public static final int COUNT = 164;
+    public static final int ENTER_UNIT = FCVT_D_S + 1;
+    public static final int COUNT = 165;
     public static final int FIRST_FP = FMADD_S;
 
     private static final String[] NAMES = {
@@ -194,7 +195,7 @@ public final class Op {
         "fcvt.s.lu", "fmv.w.x", "fadd.d", "fsub.d", "fmul.d", "fdiv.d", "fsqrt.d", "fsgnj.d",
         "fsgnjn.d", "fsgnjx.d", "fmin.d", "fmax.d", "fcvt.w.d", "fcvt.wu.d", "fcvt.l.d", "fcvt.lu.d",
         "fmv.x.d", "feq.d", "flt.d", "fle.d", "fclass.d", "fcvt.d.w", "fcvt.d.wu", "fcvt.d.l",
-        "fcvt.d.lu", "fmv.d.x", "fcvt.s.d", "fcvt.d.s",
+        "fcvt.d.lu", "fmv.d.x", "fcvt.s.d", "fcvt.d.s", "enter.unit",
     };
 
     private Op() {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * below 2^52).
  */
 public final class Tlb {
-    public static final int BITS = 11;
+    public static final int BITS = 14;
     public static final int SIZE = 1 << BITS;
     public static final int MASK = SIZE - 1;
     public static final int XBITS = 8;

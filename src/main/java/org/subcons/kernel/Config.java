@@ -13,24 +13,43 @@ import java.util.List;
  * @param serve     the --serve server command lines, innermost first
  */
 public record Config(String root, boolean traceSyscalls, boolean traceSubcons, boolean stats, long maxInsns,
-                     long memLimit, int maxProcs, Enforcement enforce, List<String> serve) {
+                     long memLimit, int maxProcs, Enforcement enforce, List<String> serve, JitMode jit) {
     public static final long DEFAULT_MEM = 2L << 30;
 
     public enum Enforcement { TAGGED, VIEWS }
 
+    /** The compiler to JVM bytecode: off, on for hot code (default), or eager (everything, for tests). */
+    public enum JitMode { OFF, ON, EAGER }
+
     public static Config defaults() {
-        return new Config(null, false, false, false, 0, DEFAULT_MEM, 4096, Enforcement.TAGGED, List.of());
+        return new Config(null, false, false, false, 0, DEFAULT_MEM, 4096, Enforcement.TAGGED, List.of(), JitMode.ON);
     }
 
     public Config withTrace(boolean syscalls, boolean subcons) {
-        return new Config(root, syscalls, subcons, stats, maxInsns, memLimit, maxProcs, enforce, serve);
+        return new Config(root, syscalls, subcons, stats, maxInsns, memLimit, maxProcs, enforce, serve, jit);
     }
 
     public Config withEnforce(Enforcement e) {
-        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, serve);
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, serve, jit);
     }
 
     public Config withMaxInsns(long n) {
-        return new Config(root, traceSyscalls, traceSubcons, stats, n, memLimit, maxProcs, enforce, serve);
+        return new Config(root, traceSyscalls, traceSubcons, stats, n, memLimit, maxProcs, enforce, serve, jit);
+    }
+
+    public Config withStats(boolean on) {
+        return new Config(root, traceSyscalls, traceSubcons, on, maxInsns, memLimit, maxProcs, enforce, serve, jit);
+    }
+
+    public Config withJit(JitMode mode) {
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, enforce, serve, mode);
+    }
+
+    public Config withRoot(String dir) {
+        return new Config(dir, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, enforce, serve, jit);
+    }
+
+    public Config withMemLimit(long bytes) {
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, bytes, maxProcs, enforce, serve, jit);
     }
 }

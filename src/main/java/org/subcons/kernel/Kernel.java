@@ -493,6 +493,7 @@ public final class Kernel {
             last = p.threads.isEmpty();
         }
         t.hart.mmu.switchTo(null, null);
+        stats.jitUnits.add(t.hart.unitsCompiled);
         tasks.remove(t.tid);
         if (last) {
             if (!p.exiting) exitProcess(p, 0);

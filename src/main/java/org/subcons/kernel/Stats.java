@@ -20,6 +20,7 @@ public final class Stats {
     public final LongAdder traps = new LongAdder();
     public final LongAdder processes = new LongAdder();
     public final LongAdder threads = new LongAdder();
+    public final LongAdder jitUnits = new LongAdder();
     private final long startNanos = System.nanoTime();
 
     public void print(PrintStream err, long peakMemory) {
@@ -37,6 +38,7 @@ public final class Stats {
         line(err, "traps", Long.toString(traps.sum()));
         line(err, "processes", Long.toString(processes.sum()));
         line(err, "threads", Long.toString(threads.sum()));
+        line(err, "jit_units", Long.toString(jitUnits.sum()));
         line(err, "peak_memory_bytes", Long.toString(peakMemory));
     }
 

@@ -52,6 +52,7 @@ public final class Task implements Runnable {
         this.tid = tid;
         this.hart = hart;
         hart.csrs = new TaskCsrs();
+        hart.jitMode = kernel.config.jit().ordinal();
     }
 
     public Process process() {
@@ -135,7 +136,7 @@ public final class Task implements Runnable {
                     case Hart.EXIT_FAULT -> memoryFault();
                     case Hart.EXIT_ILLEGAL -> kernel.forceSignal(this, SigInfo.fault(Signals.SIGILL, SigInfo.ILL_ILLOPC, hart.pc));
                     case Hart.EXIT_BREAKPOINT -> kernel.forceSignal(this, SigInfo.fault(Signals.SIGTRAP, SigInfo.TRAP_BRKPT, hart.pc));
-                    default -> { }
+                    default -> hart.checkpoint();
                 }
             }
         } catch (Throwable t) {

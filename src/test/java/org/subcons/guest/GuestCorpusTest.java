@@ -20,7 +20,8 @@ import org.subcons.kernel.Config;
 
 /**
  * Every program of the guest corpus (guest/tests) runs under Subcons, under each
- * enforcement back-end, and must give the same stdout and exit status as under
+ * enforcement back-end and with every block compiled eagerly, and must give the same
+ * stdout and exit status as under
  * qemu-riscv64 (or as guest/tests/expected/NAME.out for the few listed in
  * QEMU_DIFFERS.txt, where qemu 7.2 is not Linux).
  */
@@ -33,23 +34,27 @@ class GuestCorpusTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path src : sources()) {
             String name = Guest.stem(src);
+            boolean hand = differs.containsKey(name);
             for (Config.Enforcement e : Config.Enforcement.values()) {
-                tests.add(DynamicTest.dynamicTest(name + " [" + e.name().toLowerCase() + "]",
-                        () -> check(src, name, e, differs.containsKey(name))));
+                Config c = Config.defaults().withEnforce(e);
+                tests.add(DynamicTest.dynamicTest(name + " [" + e.name().toLowerCase() + "]", () -> check(src, name, c, hand)));
             }
+            // Every executed block compiled to bytecode at once: the compiler must agree too.
+            Config eager = Config.defaults().withJit(Config.JitMode.EAGER);
+            tests.add(DynamicTest.dynamicTest(name + " [tagged, jit=eager]", () -> check(src, name, eager, hand)));
         }
         assertFalse(tests.isEmpty(), "no corpus sources under " + SOURCES);
         return tests.stream();
     }
 
-    private static void check(Path src, String name, Config.Enforcement mode, boolean handWritten) throws Exception {
+    private static void check(Path src, String name, Config config, boolean handWritten) throws Exception {
         Path bin = Guest.binary("tests", name);
         List<String> args = Guest.args(src);
         byte[] stdin = Guest.stdin(src);
         Guest.Result want = handWritten
                 ? new Guest.Result(Files.readAllBytes(SOURCES.resolve("expected").resolve(name + ".out")), "", 0)
                 : Guest.qemu(bin, args, stdin);
-        Guest.Result got = Guest.subcons(bin, args, stdin, Config.defaults().withEnforce(mode));
+        Guest.Result got = Guest.subcons(bin, args, stdin, config);
         String context = name + " stderr:\n" + got.stderr();
         assertEquals(new String(want.stdout(), StandardCharsets.ISO_8859_1), new String(got.stdout(), StandardCharsets.ISO_8859_1),
                 "stdout of " + context);
