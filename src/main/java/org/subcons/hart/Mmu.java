@@ -44,9 +44,9 @@ public final class Mmu implements TlbHolder {
     private volatile long seenGen;
     private long seenCode;
 
+    /** An MMU running in {@code ctx} with current subcontext {@code cur} (registered for shootdowns). */
     public Mmu(Context ctx, Subcontext cur) {
-        this.ctx = ctx;
-        this.cur = cur;
+        switchTo(ctx, cur);
     }
 
     public Context context() {

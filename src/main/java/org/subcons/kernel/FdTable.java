@@ -12,6 +12,14 @@ public final class FdTable {
     private OpenFile[] files = new OpenFile[64];
     private boolean[] cloexec = new boolean[64];
     private int limit = 1024;
+    /** Processes using this table (CLONE_FILES without CLONE_THREAD shares it). */
+    private int users = 1;
+
+    /** The same table, for a process created with CLONE_FILES. */
+    public synchronized FdTable share() {
+        users++;
+        return this;
+    }
 
     public synchronized OpenFile get(int fd) {
         return fd >= 0 && fd < files.length ? files[fd] : null;
@@ -85,7 +93,9 @@ public final class FdTable {
         }
     }
 
+    /** A process using the table is gone: the last one closes everything. */
     public synchronized void closeAll() {
+        if (--users > 0) return;
         for (int fd = 0; fd < files.length; fd++) if (files[fd] != null) close(fd);
     }
 

@@ -222,7 +222,7 @@ public final class Kernel {
         };
     }
 
-    private static String baseName(String path) {
+    static String baseName(String path) {
         int i = path.lastIndexOf('/');
         String b = i >= 0 ? path.substring(i + 1) : path;
         return b.length() > 63 ? b.substring(0, 63) : b;
@@ -437,11 +437,16 @@ public final class Kernel {
         sendToThread(t, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, t.proc.pid, Host.getuid()));
     }
 
-    /** Default action of a stop signal: every thread waits until SIGCONT (or death). */
+    /** Default action of a stop signal: every thread waits until SIGCONT (or death); the parent is told. */
     void stopProcess(Task t, int sig) {
         Process p = t.proc;
+        boolean first;
         synchronized (p) {
+            first = !p.stopped;
             p.stopped = true;
+        }
+        if (first) reportToParent(p, SigInfo.CLD_STOPPED, sig);
+        synchronized (p) {
             while (p.stopped && !p.exiting && !t.exitRequested) {
                 try {
                     p.wait();
@@ -458,7 +463,27 @@ public final class Kernel {
             p.stopped = false;
             p.notifyAll();
         }
+        reportToParent(p, SigInfo.CLD_CONTINUED, Signals.SIGCONT);
     }
+
+    /** Tells the parent a child stopped or continued: wait status and SIGCHLD (unless SA_NOCLDSTOP). */
+    private void reportToParent(Process p, int code, int sig) {
+        Process parent = p.parent;
+        if (parent == null) return;
+        synchronized (parent) {
+            if (code == SigInfo.CLD_STOPPED) {
+                p.stopReport = sig;
+            } else {
+                p.continueReport = 1;
+            }
+            parent.notifyAll();
+        }
+        if ((parent.actions.get(Signals.SIGCHLD).flags() & Signals.SA_NOCLDSTOP) == 0) {
+            sendToProcess(parent, new SigInfo(Signals.SIGCHLD, code, 0, p.pid, Host.getuid(), 0, sig, 0));
+        }
+        for (Task w : parent.threadList()) w.wake();
+    }
+
 
     /** A denied access or transfer between subcontexts (SPEC section 8): report and kill with SIGSEGV. */
     void subconFault(Task t, FaultInfo f) {
@@ -487,6 +512,7 @@ public final class Kernel {
     /** A task's host thread is ending: the last one out ends the process. */
     void taskExited(Task t) {
         Process p = t.proc;
+        if (t.clearChildTid != 0 && !p.exiting) clearChildTid(t);
         boolean last;
         synchronized (p) {
             p.threads.remove(t);
@@ -495,12 +521,188 @@ public final class Kernel {
         t.hart.mmu.switchTo(null, null);
         stats.jitUnits.add(t.hart.unitsCompiled);
         tasks.remove(t.tid);
-        if (last) {
-            if (!p.exiting) exitProcess(p, 0);
-            p.releaseResources();
-            processes.remove(p.pid);
-            if (p == init) initDone.countDown();
-        }
+        if (last) processExited(p);
         live.decrementAndGet();
+    }
+
+    /** CLONE_CHILD_CLEARTID: zero the thread id word and wake one waiter (pthread_join). */
+    private void clearChildTid(Task t) {
+        t.bindPrincipal();
+        if (t.mem.writeInt(t.clearChildTid, 0)) futexes.wake(t, t.clearChildTid, 1, -1, false);
+    }
+
+    /**
+     * The last thread of {@code p} is gone: release its resources, hand its children to no
+     * one (they are reaped when they die), and tell its parent (a zombie until waited for,
+     * unless the parent ignores SIGCHLD).
+     */
+    private void processExited(Process p) {
+        if (!p.exiting) exitProcess(p, 0);
+        p.releaseResources();
+        p.releaseVfork();
+        List<Process> orphans;
+        synchronized (p) {
+            orphans = new java.util.ArrayList<>(p.children);
+            p.children.clear();
+        }
+        for (Process c : orphans) {
+            synchronized (c) {
+                c.parent = null;
+            }
+            if (c.zombie) processes.remove(c.pid);
+        }
+        Process parent = p.parent;
+        if (parent == null) {
+            processes.remove(p.pid);
+        } else {
+            Signals.Action a = parent.actions.get(Signals.SIGCHLD);
+            boolean autoReap = a.handler() == Signals.SIG_IGN || (a.flags() & Signals.SA_NOCLDWAIT) != 0;
+            synchronized (parent) {
+                if (autoReap) {
+                    parent.children.remove(p);
+                    processes.remove(p.pid);
+                } else {
+                    p.zombie = true;
+                }
+                parent.notifyAll();
+            }
+            if (p.exitSignal != 0) {
+                int ws = p.exitStatus;
+                int code = (ws & 0x7f) == 0 ? SigInfo.CLD_EXITED : (ws & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
+                int status = code == SigInfo.CLD_EXITED ? (ws >> 8) & 0xff : ws & 0x7f;
+                sendToProcess(parent, new SigInfo(p.exitSignal, code, 0, p.pid, Host.getuid(), 0, status, 0));
+            }
+            for (Task w : parent.threadList()) w.wake();
+        }
+        if (p == init) initDone.countDown();
+    }
+
+    // ---- processes: creation, waiting -------------------------------------------------
+
+    public final Futexes futexes = new Futexes();
+
+    int allocateId() {
+        return nextId.getAndIncrement();
+    }
+
+    /** Processes not yet exited (zombies do not count), for --max-procs. */
+    int liveProcesses() {
+        int n = 0;
+        for (Process p : processes.values()) if (!p.exiting) n++;
+        return n;
+    }
+
+    /** Undoes a task made by clone that must not start (a fault writing its tid). */
+    void abandon(Task t) {
+        Process p = t.proc;
+        boolean last;
+        synchronized (p) {
+            p.threads.remove(t);
+            last = p.threads.isEmpty();
+        }
+        t.hart.mmu.switchTo(null, null);
+        if (last) {
+            p.exiting = true;
+            p.releaseResources();
+            Process parent = p.parent;
+            if (parent != null) {
+                synchronized (parent) {
+                    parent.children.remove(p);
+                }
+            }
+            processes.remove(p.pid);
+        }
+    }
+
+    /** Reads execve's argv or envp array (null with err[0] = -errno). */
+    public static List<String> execArgs(Task t, long ptr, long[] err, int[] total) {
+        return Execve.strings(t, ptr, err, total);
+    }
+
+    /** execve(2) with its arguments already read from guest memory. */
+    public long execve(Task t, String path, List<String> argv, List<String> envp) {
+        return Execve.exec(this, t, path, argv, envp);
+    }
+
+    /**
+     * execve's first step: every other thread of the caller's process exits. Returns false
+     * if the caller itself is being killed meanwhile.
+     */
+    boolean stopOtherThreads(Task t) {
+        Process p = t.proc;
+        for (Task o : p.threadList()) {
+            if (o == t) continue;
+            o.exitRequested = true;
+            o.wake();
+        }
+        while (true) {
+            synchronized (p) {
+                if (p.threads.size() == 1) return true;
+            }
+            if (p.exiting || t.exitRequested) return false;
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    public long clone(Task t, long flags, long stack, long parentTid, long tls, long childTid, int exitSignal) {
+        return Clone.clone(this, t, flags, stack, parentTid, tls, childTid, exitSignal);
+    }
+
+    public static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000;
+
+    /** What a wait found: the child, and its status in wait4's encoding. */
+    public record Reaped(Process child, int status, int code) {
+    }
+
+    /**
+     * The wait family: the first child matching {@code select} with a state change the
+     * options ask for. Returns it (reaping a dead one unless WNOWAIT), null for WNOHANG with
+     * nothing to report; {@code err[0]} is -ECHILD when no child matches at all, or
+     * -ERESTARTSYS when a signal interrupts.
+     */
+    public Reaped waitChild(Task t, java.util.function.Predicate<Process> select, int options, long[] err) {
+        Process p = t.proc;
+        synchronized (p) {
+            while (true) {
+                boolean any = false;
+                for (Process c : p.children) {
+                    if (!select.test(c)) continue;
+                    any = true;
+                    if (c.zombie && (options & WEXITED) != 0) {
+                        int ws = c.exitStatus;
+                        int code = (ws & 0x7f) == 0 ? SigInfo.CLD_EXITED : (ws & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
+                        if ((options & WNOWAIT) == 0) {
+                            p.children.remove(c);
+                            processes.remove(c.pid);
+                        }
+                        return new Reaped(c, ws, code);
+                    }
+                    if (c.stopReport != 0 && (options & WUNTRACED) != 0) {
+                        int sig = c.stopReport;
+                        if ((options & WNOWAIT) == 0) c.stopReport = 0;
+                        return new Reaped(c, 0x7f | sig << 8, SigInfo.CLD_STOPPED);
+                    }
+                    if (c.continueReport != 0 && (options & WCONTINUED) != 0) {
+                        if ((options & WNOWAIT) == 0) c.continueReport = 0;
+                        return new Reaped(c, 0xffff, SigInfo.CLD_CONTINUED);
+                    }
+                }
+                if (!any) {
+                    err[0] = -Errno.ECHILD;
+                    return null;
+                }
+                if ((options & WNOHANG) != 0) return null;
+                if (t.signalPending()) {
+                    err[0] = -Errno.ERESTARTSYS;
+                    return null;
+                }
+                try {
+                    p.wait();
+                } catch (InterruptedException e) {
+                    // Task.wake: the loop re-checks for signals
+                }
+            }
+        }
     }
 }

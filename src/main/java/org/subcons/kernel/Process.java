@@ -41,8 +41,15 @@ public final class Process {
     /** Set once the process has begun exiting; then the wait status it exits with. */
     volatile boolean exiting;
     volatile int exitStatus;
-    volatile boolean reaped;
+    /** Dead, not yet waited for. Guarded by the parent. */
+    boolean zombie;
+    /** A stop or continue its parent has not yet been told about (WUNTRACED, WCONTINUED). */
+    int stopReport, continueReport;
     final List<Process> children = new ArrayList<>();
+    /** The signal the parent gets when this process dies (SIGCHLD for fork; 0: none). */
+    int exitSignal = Signals.SIGCHLD;
+    /** A vfork child whose parent waits until it execs or exits. Guarded by this. */
+    boolean vforkPending;
 
     Process(Kernel kernel, int pid, Process parent, Signals.Actions actions, long[][] rlimits) {
         this.kernel = kernel;
@@ -135,6 +142,32 @@ public final class Process {
         return kernel;
     }
 
+    /** The vfork parent sleeps here until the child execs or exits (not interruptible, as in Linux). */
+    void awaitVforkRelease(Task parent) {
+        synchronized (this) {
+            while (vforkPending) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // keep waiting: only exec or exit releases a vfork parent
+                }
+            }
+        }
+    }
+
+    void releaseVfork() {
+        synchronized (this) {
+            vforkPending = false;
+            notifyAll();
+        }
+    }
+
+    synchronized long[][] copyLimits() {
+        long[][] c = new long[rlimits.length][];
+        for (int i = 0; i < c.length; i++) c[i] = rlimits[i].clone();
+        return c;
+    }
+
     synchronized List<Task> threadList() {
         return new ArrayList<>(threads);
     }
@@ -145,6 +178,6 @@ public final class Process {
         if (cwdFd >= 0) Host.close(cwdFd);
         cwdFd = -1;
         Context c = ctx;
-        if (c != null) kernel.mm.dispose(c);
+        if (c != null && c.removeUser()) kernel.mm.dispose(c);
     }
 }

@@ -83,6 +83,10 @@ public final class Task implements Runnable {
         clearChildTid = addr;
     }
 
+    public long[] robustList() {
+        return new long[] {robustList, robustLen};
+    }
+
     public void setRobustList(long head, long len) {
         robustList = head;
         robustLen = len;

@@ -23,6 +23,17 @@ public final class Context {
 
     Subcontext root;
     long brkStart, brk;
+    /** Processes using this context (vfork and posix_spawn children share their parent's until exec). */
+    private int users = 1;
+
+    public synchronized void addUser() {
+        users++;
+    }
+
+    /** Returns whether this was the last user. */
+    public synchronized boolean removeUser() {
+        return --users == 0;
+    }
 
     Context(MemoryManager mm) {
         this.mm = mm;

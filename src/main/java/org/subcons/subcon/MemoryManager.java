@@ -415,6 +415,22 @@ public final class MemoryManager {
         return dst;
     }
 
+    /**
+     * After a fork: the copies stand in the same relations to each other as the originals
+     * (SPEC section 7): a copy's controller is its original's controller's copy, or the
+     * original controller itself when that one is shared rather than copied.
+     */
+    public void mirrorForFork(Map<Subcontext, Subcontext> copies) {
+        synchronized (lock) {
+            for (Map.Entry<Subcontext, Subcontext> e : copies.entrySet()) {
+                Subcontext orig = e.getKey(), copy = e.getValue();
+                if (orig == copy) continue;
+                Subcontext ctl = orig.controller();
+                copy.setController(ctl == orig ? copy : copies.getOrDefault(ctl, ctl));
+            }
+        }
+    }
+
     /** A context for a forked child made of already-built subcontexts, {@code root} first. */
     public Context newContextOf(Subcontext root, List<Subcontext> others, long brkStart, long brk) {
         Context c = new Context(this);
