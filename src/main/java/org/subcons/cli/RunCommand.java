@@ -69,6 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : System.getenv().entrySet()) envp.add(e.getKey() + "=" + e.getValue());
         try {
             Kernel k = new Kernel(config, hostStdio(), System.err);
+            forwardHostSignals(k);
             return k.run(program, argv, envp);
         } catch (ElfException e) {
             System.err.println("subcons: " + e.getMessage());
@@ -123,6 +124,24 @@ public final class RunCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException bad(String msg) {
         return new CommandLine.ParameterException(spec.commandLine(), msg);
+    }
+
+    /** Ctrl-C (and SIGTERM, SIGHUP) on the host go to the guest's foreground process group. */
+    @SuppressWarnings("restriction")
+    private static void forwardHostSignals(Kernel k) {
+        for (String name : new String[] {"INT", "TERM", "HUP", "QUIT"}) {
+            int number = switch (name) {
+                case "INT" -> org.subcons.kernel.Signals.SIGINT;
+                case "TERM" -> org.subcons.kernel.Signals.SIGTERM;
+                case "HUP" -> org.subcons.kernel.Signals.SIGHUP;
+                default -> org.subcons.kernel.Signals.SIGQUIT;
+            };
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> k.hostSignal(number));
+            } catch (IllegalArgumentException e) {
+                // the JVM keeps some signals to itself (e.g. QUIT with -Xrs off); those stay the JVM's
+            }
+        }
     }
 
     /** The guest's stdin, stdout and stderr: duplicates of the host's own. */

@@ -49,6 +49,10 @@ public record Config(String root, boolean traceSyscalls, boolean traceSubcons, b
         return new Config(dir, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, enforce, serve, jit);
     }
 
+    public Config withMaxProcs(int n) {
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, n, enforce, serve, jit);
+    }
+
     public Config withMemLimit(long bytes) {
         return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, bytes, maxProcs, enforce, serve, jit);
     }

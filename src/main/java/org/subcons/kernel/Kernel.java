@@ -59,6 +59,17 @@ public final class Kernel {
         this.insnsLeft = new AtomicLong(config.maxInsns() > 0 ? config.maxInsns() : Long.MAX_VALUE);
     }
 
+    private java.util.concurrent.ScheduledExecutorService timers;
+
+    /** The thread that fires guest timers (made on first use). */
+    synchronized java.util.concurrent.ScheduledExecutorService timers() {
+        if (timers == null) {
+            timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("guest-timers").daemon(true).unstarted(r));
+        }
+        return timers;
+    }
+
     public SharedObjects sharedObjects() {
         return shared;
     }
@@ -359,6 +370,13 @@ public final class Kernel {
         t.wake();
     }
 
+    /** A signal the host sent to Subcons (Ctrl-C): it goes to the first process's group, as a terminal would. */
+    public void hostSignal(int sig) {
+        Process first = init;
+        if (first == null) return;
+        kill(first, -first.pgid, SigInfo.kernel(sig));
+    }
+
     /** rt_sigaction's effect: setting a signal to be ignored drops it from the pending sets. */
     public void setAction(Process p, int sig, Signals.Action a) {
         synchronized (p) {
@@ -512,6 +530,7 @@ public final class Kernel {
     /** A task's host thread is ending: the last one out ends the process. */
     void taskExited(Task t) {
         Process p = t.proc;
+        if (t.robustList != 0) releaseRobustFutexes(t);
         if (t.clearChildTid != 0 && !p.exiting) clearChildTid(t);
         boolean last;
         synchronized (p) {
@@ -523,6 +542,34 @@ public final class Kernel {
         tasks.remove(t.tid);
         if (last) processExited(p);
         live.decrementAndGet();
+    }
+
+    /**
+     * A dying thread's robust futexes (set_robust_list): each lock it still holds is marked
+     * FUTEX_OWNER_DIED and one waiter woken, so robust mutexes recover.
+     */
+    private void releaseRobustFutexes(Task t) {
+        t.bindPrincipal();
+        long[] ok = new long[1];
+        long head = t.robustList;
+        long offset = t.mem.readLong(head + 8, ok);
+        if (ok[0] == 0) return;
+        long pending = t.mem.readLong(head + 16, ok);
+        long entry = t.mem.readLong(head, ok);
+        for (int n = 0; ok[0] != 0 && entry != head && entry != 0 && n < 2048; n++) {
+            if (entry != pending) ownerDied(t, entry + offset);
+            entry = t.mem.readLong(entry, ok);
+        }
+        if (pending != 0) ownerDied(t, pending + offset);
+    }
+
+    private void ownerDied(Task t, long addr) {
+        byte[] b = t.mem.read(addr, 4);
+        if (b == null) return;
+        int v = UserMemory.getInt(b, 0);
+        if ((v & 0x3fffffff) != t.tid) return;
+        UserMemory.putInt(b, 0, (v & 0x80000000) | 0x40000000);
+        if (t.mem.write(addr, b) && (v & 0x80000000) != 0) futexes.wake(t, addr, 1, -1, false);
     }
 
     /** CLONE_CHILD_CLEARTID: zero the thread id word and wake one waiter (pthread_join). */

@@ -106,6 +106,7 @@ public final class Pipe {
                 if (reader) readers--;
                 else writers--;
                 changed.signalAll();
+            Poller.changed();
             } finally {
                 lock.unlock();
             }
@@ -136,6 +137,7 @@ public final class Pipe {
             head = (head + n) % CAPACITY;
             size -= n;
             changed.signalAll();
+            Poller.changed();
             return n;
         } finally {
             lock.unlock();
@@ -167,6 +169,7 @@ public final class Pipe {
                 size += n;
                 done += n;
                 changed.signalAll();
+            Poller.changed();
             }
             return done;
         } finally {

@@ -33,6 +33,14 @@ public final class Process {
     final SignalQueue sharedPending = new SignalQueue();
     /** Address of the code that calls rt_sigreturn (the [vdso] page). */
     long sigreturnTrampoline;
+    private RealTimer realTimer;
+
+    /** ITIMER_REAL of this process (made on first use). */
+    public synchronized RealTimer realTimer() {
+        if (realTimer == null) realTimer = new RealTimer(kernel, this);
+        return realTimer;
+    }
+
     /** Stopped by SIGSTOP and friends until SIGCONT. Guarded by this. */
     boolean stopped;
     int pgid, sid;
@@ -174,6 +182,9 @@ public final class Process {
 
     /** Releases what the process holds when its last thread is gone. */
     void releaseResources() {
+        synchronized (this) {
+            if (realTimer != null) realTimer.cancel();
+        }
         fds.closeAll();
         if (cwdFd >= 0) Host.close(cwdFd);
         cwdFd = -1;

@@ -181,10 +181,19 @@ public final class Task implements Runnable {
         return Host.write(fd, b, off, len);
     }
 
+    private int wakeFd() {
+        if (wakeFd < 0) wakeFd = Host.eventfd(0, org.subcons.host.Linux.O_CLOEXEC | org.subcons.host.Linux.O_NONBLOCK);
+        return wakeFd;
+    }
+
+    /** One host poll over host files and the wake descriptor (see {@link Poller}). */
+    long waitHostPoll(OpenFile[] files, short[] events, long deadline) {
+        return Poller.hostPoll(wakeFd(), files, events, deadline);
+    }
+
     /** Waits until host {@code fd} is ready for {@code event}, or a signal comes (-ERESTARTSYS). */
     private long waitHost(int fd, short event) {
-        if (wakeFd < 0) wakeFd = Host.eventfd(0, org.subcons.host.Linux.O_CLOEXEC | org.subcons.host.Linux.O_NONBLOCK);
-        int[] fds = {fd, wakeFd};
+        int[] fds = {fd, wakeFd()};
         short[] ev = {event, org.subcons.host.Linux.POLLIN};
         short[] rev = new short[2];
         while (true) {
@@ -242,6 +251,20 @@ public final class Task implements Runnable {
     public void setSigMask(long mask) {
         sigMask = mask & ~Signals.UNBLOCKABLE;
         signalFlag = true;
+    }
+
+    /**
+     * ppoll/pselect's sigmask: use {@code mask} for the wait; if a signal interrupts it, the
+     * old mask comes back after the handler (as for rt_sigsuspend), else at once.
+     */
+    public void useMaskDuringWait(long mask) {
+        suspendSavedMask = sigMask;
+        suspendMaskActive = true;
+        setSigMask(mask);
+    }
+
+    public void endWaitMask(boolean interrupted) {
+        if (!interrupted) restoreSuspendMask();
     }
 
     /** rt_sigsuspend: wait with {@code mask} until a signal is delivered. */

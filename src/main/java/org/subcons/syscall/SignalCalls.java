@@ -31,6 +31,8 @@ final class SignalCalls {
         s.add(129, "kill", "dd", (t, a, b, cc, d, e, f) -> c.kill(t, (int) a, (int) b));
         s.add(130, "tkill", "dd", (t, a, b, cc, d, e, f) -> c.tgkill(t, -1, (int) a, (int) b));
         s.add(131, "tgkill", "ddd", (t, a, b, cc, d, e, f) -> c.tgkill(t, (int) a, (int) b, (int) cc));
+        s.add(138, "rt_sigqueueinfo", "ddp", (t, a, b, cc, d, e, f) -> c.sigqueue(t, (int) a, -1, (int) b, cc));
+        s.add(240, "rt_tgsigqueueinfo", "dddp", (t, a, b, cc, d, e, f) -> c.sigqueue(t, (int) a, (int) b, (int) cc, d));
     }
 
     private static boolean validSignal(int sig) {
@@ -135,6 +137,28 @@ final class SignalCalls {
         if (sig != 0 && !validSignal(sig)) return -Errno.EINVAL;
         SigInfo si = SigInfo.user(sig, SigInfo.SI_USER, t.process().pid(), Host.getuid());
         return k.kill(t.process(), pid, si);
+    }
+
+    /** rt_(tg)sigqueueinfo: a signal with caller-supplied siginfo (si_code must be negative, as Linux demands). */
+    private long sigqueue(Task t, int tgid, int tid, int sig, long infoPtr) {
+        if (!validSignal(sig)) return -Errno.EINVAL;
+        byte[] b = t.mem().read(infoPtr, SigInfo.SIZE);
+        if (b == null) return -Errno.EFAULT;
+        int code = UserMemory.getInt(b, 8);
+        boolean self = tgid == t.process().pid();
+        if ((code >= 0 || code == SigInfo.SI_TKILL) && !self) return -Errno.EPERM;
+        SigInfo si = new SigInfo(sig, code, UserMemory.getInt(b, 4), UserMemory.getInt(b, 16), UserMemory.getInt(b, 20), 0,
+                0, UserMemory.getLong(b, 24));
+        if (tid < 0) {
+            org.subcons.kernel.Process p = k.process(tgid);
+            if (p == null) return -Errno.ESRCH;
+            k.sendToProcess(p, si);
+            return 0;
+        }
+        Task target = k.task(tid);
+        if (target == null || target.process().pid() != tgid) return -Errno.ESRCH;
+        k.sendToThread(target, si);
+        return 0;
     }
 
     private long tgkill(Task t, int tgid, int tid, int sig) {

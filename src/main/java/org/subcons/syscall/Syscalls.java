@@ -47,6 +47,8 @@ public final class Syscalls {
         InfoCalls.register(this, kernel);
         ProcessCalls.register(this, kernel);
         SignalCalls.register(this, kernel);
+        PollCalls.register(this, kernel);
+        TimerCalls.register(this, kernel);
     }
 
     void add(int nr, String name, String args, Handler h) {
