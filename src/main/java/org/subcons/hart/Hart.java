@@ -51,6 +51,7 @@ public final class Hart {
 
     public Hart(Mmu mmu) {
         this.mmu = mmu;
+        mmu.bindRegisters(x);
     }
 
     /** Runs at most {@code limit} instructions; returns why it stopped. */

@@ -31,11 +31,33 @@ public final class Mmu implements TlbHolder {
     /** Frames decoded while they could be written: fence.i drops their decoded pages. */
     private static final Set<Frame> WRITABLE_CODE = ConcurrentHashMap.newKeySet();
 
-    Tlb tlb = new Tlb();
+    /** Frames of the trusted return stack a hart may hold (SPEC section 4.3). */
+    public static final int TRUSTED_DEPTH = 4096;
+    /** Per-subcontext TLB sets a hart keeps in the tagged back-end (least recently used goes). */
+    private static final int TLB_SETS = 4;
+
+    Tlb tlb;
     Context ctx;
     Subcontext cur;
     private final Walk walk = new Walk();
     public final FaultInfo fault = walk.fault;
+    /** The views back-end: one TLB, flushed on every switch of subcontext; else tagged. */
+    private final boolean views;
+    /** Tagged back-end: a TLB per subcontext, so switching between them flushes nothing. */
+    private final java.util.LinkedHashMap<Subcontext, Tlb> sets = new java.util.LinkedHashMap<>(8, 0.75f, true);
+    /** The hart's registers (x1 is the return address a point entry records). */
+    private long[] regs = new long[33];
+
+    /** The trusted return stack: caller, callee and return address of each point-entry call. */
+    final Subcontext[] tsCaller = new Subcontext[TRUSTED_DEPTH], tsCallee = new Subcontext[TRUSTED_DEPTH];
+    final long[] tsRa = new long[TRUSTED_DEPTH];
+    int tsDepth;
+
+    /** --trace=subcons: told about every transfer between subcontexts (null when not tracing). */
+    public java.util.function.Consumer<String> transferLog;
+
+    /** Counters for --stats (added to the kernel's when the hart stops). */
+    public long transfers, viewSwitches, traps, tlbFlushes;
 
     /** Set by a slow path that failed (with {@link #fault} describing why). */
     boolean failed;
@@ -45,8 +67,18 @@ public final class Mmu implements TlbHolder {
     private long seenCode;
 
     /** An MMU running in {@code ctx} with current subcontext {@code cur} (registered for shootdowns). */
-    public Mmu(Context ctx, Subcontext cur) {
+    public Mmu(Context ctx, Subcontext cur, boolean views) {
+        this.views = views;
+        this.tlb = new Tlb();
         switchTo(ctx, cur);
+    }
+
+    void bindRegisters(long[] x) {
+        regs = x;
+    }
+
+    public boolean views() {
+        return views;
     }
 
     public Context context() {
@@ -57,16 +89,60 @@ public final class Mmu implements TlbHolder {
         return cur;
     }
 
-    /** Moves the hart to another context (exec) or subcontext; all cached translations go. */
+    /** Moves the hart to another context (exec, exit) and subcontext; every cached translation goes. */
     public void switchTo(Context c, Subcontext s) {
         if (c != ctx) {
             if (ctx != null) ctx.removeHart(this);
             if (c != null) c.addHart(this);
         }
         ctx = c;
+        flushAll();
+        sets.clear();
+        sets.put(s, tlb);
         cur = s;
-        tlb.flush();
+        tsDepth = 0;
         seenGen = c == null ? 0 : c.generation();
+    }
+
+    /** The kernel moves the hart to another subcontext of its context (signal delivery, upcalls). */
+    public void enter(Subcontext s) {
+        if (s != cur) switchSubcon(s);
+    }
+
+    /** Makes {@code s} current: the tagged back-end switches TLB sets; views flushes its one TLB. */
+    private void switchSubcon(Subcontext s) {
+        if (views) {
+            viewSwitches++;
+            tlb.flush();
+            tlbFlushes++;
+        } else {
+            Tlb t = sets.get(s);
+            if (t == null) {
+                if (sets.size() >= TLB_SETS) {
+                    var eldest = sets.entrySet().iterator().next();
+                    t = eldest.getValue();
+                    sets.remove(eldest.getKey());
+                    t.flush();
+                    tlbFlushes++;
+                } else {
+                    t = new Tlb();
+                }
+                sets.put(s, t);
+            }
+            tlb = t;
+        }
+        cur = s;
+    }
+
+    private void flushAll() {
+        tlb.flush();
+        tlbFlushes++;
+        for (Tlb t : sets.values()) {
+            if (t != tlb) {
+                t.flush();
+                tlbFlushes++;
+            }
+        }
     }
 
     @Override
@@ -93,7 +169,7 @@ public final class Mmu implements TlbHolder {
         long g = ctx.generation();
         long c = CODE_EPOCH.get();
         if (g != seenGen || c != seenCode) {
-            tlb.flush();
+            flushAll();
             seenCode = c;
             seenGen = g;
         }
@@ -151,10 +227,15 @@ public final class Mmu implements TlbHolder {
         }
     }
 
+    /** A TLB miss: the tagged back-end walks the global tables, views walks the current view. */
+    private boolean walk(long va, int access) {
+        return views ? ctx.translateInView(cur, va, access, walk) : ctx.translate(cur, va, access, walk);
+    }
+
     private byte[] readFrame(long va) {
         int i = Tlb.index(va);
         if (tlb.rTag[i] == va >>> 12) return tlb.rData[i];
-        if (!ctx.translate(cur, va, Prot.R, walk)) return fail();
+        if (!walk(va, Prot.R)) return fail();
         fill(va);
         return walk.frame.data;
     }
@@ -162,7 +243,7 @@ public final class Mmu implements TlbHolder {
     private byte[] writeFrame(long va) {
         int i = Tlb.index(va);
         if (tlb.wTag[i] == va >>> 12) return tlb.wData[i];
-        if (!ctx.translate(cur, va, Prot.W, walk)) return fail();
+        if (!walk(va, Prot.W)) return fail();
         Frame f = walk.frame;
         if (f.decoded != null) dropCode(f);     // a store into code: its decoding is stale
         fill(va);
@@ -262,7 +343,15 @@ public final class Mmu implements TlbHolder {
     }
 
     private DecodedPage fetchSlow(long pc) {
-        if (!ctx.translate(cur, pc, Prot.X, walk)) {
+        int r = ctx.fetch(cur, pc, walk);
+        if (r == Context.FETCH_TRANSFER) {
+            if (!transfer(pc, walk.fault.owner, walk.fault.rights)) {
+                failed = true;
+                return null;
+            }
+            r = ctx.fetch(cur, pc, walk);
+        }
+        if (r != Context.FETCH_OK) {
             failed = true;
             return null;
         }
@@ -275,7 +364,7 @@ public final class Mmu implements TlbHolder {
                 f.writeMapped = false;
                 WRITABLE_CODE.add(f);
                 CODE_EPOCH.incrementAndGet();
-                tlb.flush();
+                flushAll();
             }
             f.decoded = p;
         }
@@ -283,6 +372,57 @@ public final class Mmu implements TlbHolder {
         tlb.xTag[i] = pc >>> 12;
         tlb.xPage[i] = p;
         return p;
+    }
+
+    /**
+     * Control passes from the current subcontext S into {@code target} T at {@code pc}
+     * (SPEC section 4.2-4.3): a return to the address on top of the trusted stack (pop), a
+     * call with call-anywhere rights, or a call through a point entry (push). Otherwise it is
+     * a subcontext fault. In the views back-end this is the kernel's page-fault path: a trap.
+     */
+    private boolean transfer(long pc, Subcontext target, int rights) {
+        if (views) traps++;
+        int top = tsDepth - 1;
+        String how;
+        if (top >= 0 && tsRa[top] == pc && tsCaller[top] == target && tsCallee[top] == cur) {
+            tsDepth = top;
+            tsCaller[top] = tsCallee[top] = null;
+            how = "return";
+        } else if ((rights & Prot.X) != 0) {
+            how = "call-anywhere";
+        } else {
+            if (!ctx.memory().isEntry(cur, target, pc)) {
+                if (transferLog != null) transferLog.accept(String.format("denied transfer %s -> %s at 0x%x", cur, target, pc));
+                return false;       // fault already describes it
+            }
+            if (tsDepth == TRUSTED_DEPTH) {
+                fault.set(FaultInfo.SUBCON, pc, Prot.X, cur, target, rights);
+                return false;
+            }
+            tsCaller[tsDepth] = cur;
+            tsCallee[tsDepth] = target;
+            tsRa[tsDepth++] = regs[1];
+            how = "entry";
+        }
+        if (transferLog != null) transferLog.accept(String.format("transfer %s -> %s at 0x%x (%s, depth %d)", cur, target, pc, how, tsDepth));
+        transfers++;
+        switchSubcon(target);
+        return true;
+    }
+
+    /** The trusted stack's depth (for tests and diagnostics). */
+    public int trustedDepth() {
+        return tsDepth;
+    }
+
+    /** A child thread of fork keeps its trusted stack, with subcontexts mapped to their copies. */
+    public void copyTrustedStack(Mmu from, java.util.Map<Subcontext, Subcontext> copies) {
+        for (int i = 0; i < from.tsDepth; i++) {
+            tsCaller[i] = copies.getOrDefault(from.tsCaller[i], from.tsCaller[i]);
+            tsCallee[i] = copies.getOrDefault(from.tsCallee[i], from.tsCallee[i]);
+            tsRa[i] = from.tsRa[i];
+        }
+        tsDepth = from.tsDepth;
     }
 
     /** The second halfword of an instruction that straddles into the next page, or -1 with fault set. */
@@ -306,7 +446,7 @@ public final class Mmu implements TlbHolder {
         for (Frame f : WRITABLE_CODE) f.decoded = null;
         WRITABLE_CODE.clear();
         CODE_EPOCH.incrementAndGet();
-        tlb.flush();
+        flushAll();
     }
 
 }

@@ -72,7 +72,7 @@ public final class Clone {
 
     private static Task newThread(Kernel k, Task parent, long flags) {
         Process p = parent.proc;
-        Mmu mmu = new Mmu(p.ctx, parent.hart.mmu.current());
+        Mmu mmu = new Mmu(p.ctx, parent.hart.mmu.current(), parent.hart.mmu.views());
         Task t = new Task(k, p, k.allocateId(), new Hart(mmu));
         copyRegisters(parent.hart, t.hart);
         t.sigMask = parent.sigMask;
@@ -100,20 +100,22 @@ public final class Clone {
         c.cwdFd = Host.dup(pp.cwdFd);
         Subcontext current = parent.hart.mmu.current();
         Subcontext childCurrent;
+        Map<Subcontext, Subcontext> copies = Map.of();
         if ((flags & CLONE_VM) != 0) {
             c.ctx = pp.ctx;                       // vfork, posix_spawn: the same address space until exec
             pp.ctx.addUser();
             childCurrent = current;
         } else {
-            Map<Subcontext, Subcontext> copies = forkContext(k, pp.ctx, parent, c);
+            copies = forkContext(k, pp.ctx, parent, c);
             childCurrent = copies.getOrDefault(current, current);
         }
         if ((flags & CLONE_VFORK) != 0) c.vforkPending = true;
         synchronized (parentOfChild) {
             parentOfChild.children.add(c);
         }
-        Task t = new Task(k, c, c.pid, new Hart(new Mmu(c.ctx, childCurrent)));
+        Task t = new Task(k, c, c.pid, new Hart(new Mmu(c.ctx, childCurrent, parent.hart.mmu.views())));
         copyRegisters(parent.hart, t.hart);
+        t.hart.mmu.copyTrustedStack(parent.hart.mmu, copies);      // SPEC 7: threads keep their trusted stacks
         t.sigMask = parent.sigMask;
         if ((flags & CLONE_VM) == 0 || (flags & CLONE_VFORK) != 0) {
             t.ssSp = parent.ssSp;                 // the alternate stack is inherited unless the VM is shared

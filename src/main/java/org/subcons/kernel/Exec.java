@@ -39,8 +39,24 @@ public final class Exec {
     /** Loads {@code elf} into a new context and builds its stack. */
     public static Image load(MemoryManager mm, ElfFile elf, String execPath, List<String> argv, List<String> envp,
                              String rootName) throws ElfException {
+        return load(mm, elf, execPath, argv, envp, rootName, List.of());
+    }
+
+    /**
+     * Like {@link #load(MemoryManager, ElfFile, String, List, List, String)}, with
+     * {@code keep} (SC_KEEP_ON_EXEC subcontexts) attached to the new context first, so the
+     * new image can never be mapped over them.
+     */
+    public static Image load(MemoryManager mm, ElfFile elf, String execPath, List<String> argv, List<String> envp,
+                             String rootName, List<Subcontext> keep) throws ElfException {
         Context ctx = mm.newContext(rootName);
         Subcontext root = ctx.root();
+        for (Subcontext s : keep) {
+            if (mm.attach(s, ctx) < 0) {
+                mm.dispose(ctx);
+                throw new ElfException(execPath + ": overlaps a subcontext kept across exec");
+            }
+        }
         long bias = elf.type == ElfFile.ET_DYN ? Layout.ET_DYN_BASE - elf.lowestVaddr() : 0;
         try {
             long brk = loadSegments(mm, root, elf, bias, execPath);

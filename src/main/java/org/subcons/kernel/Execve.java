@@ -9,6 +9,7 @@ import org.subcons.elf.ElfFile;
 import org.subcons.hart.Hart;
 import org.subcons.host.Errno;
 import org.subcons.subcon.Context;
+import org.subcons.subcon.Subcontext;
 
 /**
  * execve: a new program image for the calling process. The new image is built completely
@@ -80,14 +81,21 @@ final class Execve {
             return -Errno.ENOEXEC;
         }
         if (!k.stopOtherThreads(t)) return -Errno.EINTR;
+        Context old = p.ctx;
+        List<Subcontext> keep = new ArrayList<>();
+        for (Subcontext s : old.attached()) {
+            if (s != old.root() && (s.flags & Subcontext.KEEP_ON_EXEC) != 0) keep.add(s);
+        }
         Exec.Image img;
         try {
-            img = Exec.load(k.mm, elf, execFn, argv.isEmpty() ? List.of() : argv, envp, Kernel.baseName(exe.path()));
+            img = Exec.load(k.mm, elf, execFn, argv.isEmpty() ? List.of() : argv, envp, Kernel.baseName(exe.path()), keep);
         } catch (ElfException e) {
             return -Errno.ENOMEM;
         }
-        // The point of no return: the new image replaces the old one.
-        Context old = p.ctx;
+        // The point of no return: the new image replaces the old one; the new root takes the
+        // old root's roles (grantee, target, controlled subcontexts) for the kept subcontexts.
+        if (!keep.isEmpty()) k.mm.replaceRoot(old.root(), img.context().root());
+        k.execReplacedRoot(old.root(), img.context().root());
         p.ctx = img.context();
         p.exe = exe.path();
         p.cmdline = List.copyOf(argv);

@@ -140,6 +140,28 @@ public final class Kernel {
     record Executable(byte[] data, String path) {
     }
 
+    /** execve replaced a root subcontext (the syscall redirection keeps its roles; see Upcalls). */
+    void execReplacedRoot(org.subcons.subcon.Subcontext oldRoot, org.subcons.subcon.Subcontext newRoot) {
+    }
+
+    /** A whole file (a server to load), as {@code p} sees the path; null with err[0] = -errno. */
+    public byte[] readFile(Process p, String path, long[] err) {
+        try {
+            return readExecutable(p.cwdFd, path).data();
+        } catch (ElfException e) {
+            err[0] = e.exitStatus == 127 ? -Errno.ENOENT : -Errno.EACCES;
+            return null;
+        }
+    }
+
+    /** One --trace=subcons line. */
+    public void traceSubcons(Task t, String what) {
+        if (!config.traceSubcons()) return;
+        synchronized (diag) {
+            diag.println("[pid " + t.tid() + "] subcons: " + what);
+        }
+    }
+
     /** Reads a whole executable, with the errors execve gives (ENOENT 127, others 126). */
     Executable readExecutable(int cwd, String path) throws ElfException {
         int fd = fs.open(cwd, path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
@@ -312,6 +334,10 @@ public final class Kernel {
     void forceSignal(Task t, SigInfo si) {
         Process p = t.proc;
         int sig = si.signo();
+        if (t.hart.mmu.current() != p.ctx.root()) {
+            killProcess(p, sig);            // no handler may run on top of another subcontext's fault
+            return;
+        }
         synchronized (p) {
             Signals.Action a = p.actions.get(sig);
             if ((t.sigMask & Signals.bit(sig)) != 0 || a.handler() == Signals.SIG_IGN) {
@@ -539,6 +565,10 @@ public final class Kernel {
         }
         t.hart.mmu.switchTo(null, null);
         stats.jitUnits.add(t.hart.unitsCompiled);
+        stats.transfers.add(t.hart.mmu.transfers);
+        stats.viewSwitches.add(t.hart.mmu.viewSwitches);
+        stats.traps.add(t.hart.mmu.traps + t.csrTraps);
+        stats.tlbFlushes.add(t.hart.mmu.tlbFlushes);
         tasks.remove(t.tid);
         if (last) processExited(p);
         live.decrementAndGet();

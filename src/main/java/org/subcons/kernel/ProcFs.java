@@ -6,6 +6,7 @@ import java.util.List;
 import org.subcons.host.Errno;
 import org.subcons.host.Linux;
 import org.subcons.subcon.Prot;
+import org.subcons.subcon.Subcontext;
 import org.subcons.subcon.Vma;
 
 /**
@@ -26,7 +27,7 @@ public final class ProcFs {
         else return null;
         while (rest.endsWith("/") && rest.length() > 1) rest = rest.substring(0, rest.length() - 1);
         return switch (rest) {
-            case "exe", "maps", "cmdline", "auxv", "stat", "cwd" -> rest;
+            case "exe", "maps", "cmdline", "auxv", "stat", "cwd", "subcons" -> rest;
             default -> rest.startsWith("fd/") ? rest : null;
         };
     }
@@ -66,6 +67,7 @@ public final class ProcFs {
             case "maps" -> new SyntheticFile(maps(p).getBytes(StandardCharsets.ISO_8859_1), base);
             case "cmdline" -> new SyntheticFile(cmdline(p.cmdline), base);
             case "auxv" -> new SyntheticFile(p.auxv, base);
+            case "subcons" -> new SyntheticFile(subcons(t).getBytes(StandardCharsets.ISO_8859_1), base);
             default -> new SyntheticFile(stat(p).getBytes(StandardCharsets.ISO_8859_1), base);
         };
     }
@@ -110,12 +112,37 @@ public final class ProcFs {
                     v.shared ? "s" : "p", v.backing == null ? 0 : v.offset, (devIno >>> 40) & 0xfff,
                     (devIno >>> 32) & 0xff, devIno & 0xffffffffL);
             sb.append(head);
-            String name = v.name;
+            // Root mappings read exactly as on Linux (programs parse them); others name their subcontext.
+            String name = v.owner == p.ctx.root() ? v.name
+                    : (v.name.isEmpty() ? "" : v.name + " ") + "[subcon:" + v.owner.name + "#" + v.owner.sid + "]";
             if (!name.isEmpty()) {
                 for (int pad = head.length(); pad < 73; pad++) sb.append(' ');
                 sb.append(name);
             }
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * /proc/self/subcons: the context as subcontexts see it: each attached subcontext with its
+     * controller and flags, the calling thread's rights over the others, and every mapping
+     * with its owner.
+     */
+    static String subcons(Task t) {
+        Process p = t.proc;
+        org.subcons.subcon.MemoryManager mm = t.kernel.mm;
+        Subcontext me = t.hart.mmu.current();
+        StringBuilder sb = new StringBuilder();
+        sb.append("current ").append(me.name).append('#').append(me.sid).append('\n');
+        for (Subcontext s : p.ctx.attached()) {
+            sb.append(String.format("subcon %s#%d controller %s#%d flags %d%s rights %s mapped %d%n", s.name, s.sid,
+                    s.controller().name, s.controller().sid, s.flags, s == p.ctx.root() ? " root" : "",
+                    s == me ? "rwx" : Prot.text(mm.rightsOf(p.ctx, me, s)), mm.bytesMapped(s)));
+        }
+        for (Vma v : p.ctx.mappings()) {
+            sb.append(String.format("%08x-%08x %s %s#%d %s%n", v.start, v.end, Prot.text(v.prot), v.owner.name,
+                    v.owner.sid, v.name));
         }
         return sb.toString();
     }

@@ -15,10 +15,15 @@ final class SignalDelivery {
     private SignalDelivery() {
     }
 
-    /** Runs at a safe point of {@code t}'s loop. */
+    /**
+     * Runs at a safe point of {@code t}'s loop. Signals are delivered only while the thread
+     * runs in its process's root subcontext: a thread inside another subcontext (a call
+     * through an entry point, an upcall) takes them when it comes back.
+     */
     static void deliver(Task t) {
         Kernel k = t.kernel;
         Process p = t.proc;
+        if (t.hart.mmu.current() != p.ctx.root()) return;      // they stay pending
         while (!t.exitRequested && !p.exiting) {
             SigInfo si = t.takeSignal();
             if (si == null) break;

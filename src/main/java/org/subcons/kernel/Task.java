@@ -44,6 +44,8 @@ public final class Task implements Runnable {
     private final Map<Long, Long> sctls = new HashMap<>();
     volatile boolean exitRequested;
     private volatile String comm = "";
+    /** CSR accesses the views back-end trapped and emulated. */
+    long csrTraps;
     Thread host;
 
     Task(Kernel kernel, Process proc, int tid, Hart hart) {
@@ -53,6 +55,7 @@ public final class Task implements Runnable {
         this.hart = hart;
         hart.csrs = new TaskCsrs();
         hart.jitMode = kernel.config.jit().ordinal();
+        if (kernel.config.traceSubcons()) hart.mmu.transferLog = what -> kernel.traceSubcons(this, what);
     }
 
     public Process process() {
@@ -219,9 +222,14 @@ public final class Task implements Runnable {
         }
     }
 
-    /** Whether a signal this task does not block is pending (or the task must exit). */
+    /**
+     * Whether a signal this task does not block is pending and deliverable now (or the task
+     * must exit). Outside the root subcontext signals wait (see SignalDelivery), so they do
+     * not interrupt what the thread does there.
+     */
     public boolean signalPending() {
         if (exitRequested || proc.exiting) return true;
+        if (hart.mmu.current() != proc.ctx.root()) return false;
         synchronized (proc) {
             return ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
         }
@@ -330,23 +338,27 @@ public final class Task implements Runnable {
             return true;
         }
 
+        // In the views back-end the CSRs do not exist in hardware: each access traps and is emulated.
         @Override
         public long scid(Hart h) {
+            if (h.mmu.views()) csrTraps++;
             return h.mmu.current().sid;
         }
 
         @Override
         public long sctls(Hart h) {
+            if (h.mmu.views()) csrTraps++;
             return sctls.getOrDefault(h.mmu.current().sid, 0L);
         }
 
         @Override
         public void setSctls(Hart h, long value) {
+            if (h.mmu.views()) csrTraps++;
             sctls.put(h.mmu.current().sid, value);
         }
     }
 
     static Mmu newMmu(Process p) {
-        return new Mmu(p.ctx, p.ctx.root());
+        return new Mmu(p.ctx, p.ctx.root(), p.kernel.config.enforce() == Config.Enforcement.VIEWS);
     }
 }

@@ -107,12 +107,82 @@ public final class Context {
         }
     }
 
+    /** The subcontext table: rows of rights, rebuilt when the rights graph changes. */
+    private final java.util.Map<Subcontext, java.util.Map<Subcontext, Integer>> table = new java.util.HashMap<>();
+    private long tableVersion = -1;
+
+    /** Rights of {@code s} over {@code t} (s ≠ t); caller holds the memory lock. */
+    int rightsOf(Rights graph, Subcontext s, Subcontext t) {
+        if (tableVersion != graph.version()) {
+            table.clear();
+            tableVersion = graph.version();
+        }
+        return table.computeIfAbsent(s, graph::closure).getOrDefault(t, 0);
+    }
+
     public long brk() {
         return brk;
     }
 
     public long brkStart() {
         return brkStart;
+    }
+
+    private final java.util.Map<Subcontext, View> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Translation through the view of {@code cur} (the views back-end): the view answers
+     * when it can, else the global tables do and the view remembers the answer.
+     */
+    public boolean translateInView(Subcontext cur, long va, int access, Walk w) {
+        View v = views.computeIfAbsent(cur, k -> new View());
+        long gen = generation;
+        View.Entry e = v.lookup(va >>> Frame.SHIFT, access, gen);
+        if (e != null) {
+            w.frame = e.frame();
+            w.effective = e.effective();
+            w.writable = e.writable();
+            return true;
+        }
+        if (!translate(cur, va, access, w)) return false;
+        v.put(va >>> Frame.SHIFT, new View.Entry(w.frame, w.effective, w.writable), gen);
+        return true;
+    }
+
+    /** The number of pages the view of {@code s} holds (for tests). */
+    public int viewSize(Subcontext s) {
+        View v = views.get(s);
+        return v == null ? 0 : v.size();
+    }
+
+    /** {@link #fetch} results. */
+    public static final int FETCH_OK = 0, FETCH_FAULT = 1, FETCH_TRANSFER = 2;
+
+    /**
+     * Instruction fetch at {@code va} for code in {@code cur}: FETCH_OK with the frame when
+     * the page is cur's own and executable; FETCH_TRANSFER with {@code w.fault.owner} and
+     * {@code w.fault.rights} set when it belongs to another subcontext (the caller decides,
+     * by SPEC section 4, whether control may pass); FETCH_FAULT otherwise.
+     */
+    public int fetch(Subcontext cur, long va, Walk w) {
+        synchronized (mm.lock) {
+            Vma v = vmaAt(va);
+            if (v == null) {
+                w.fault.set(FaultInfo.MAPERR, va, Prot.X, cur, null, 0);
+                return FETCH_FAULT;
+            }
+            Subcontext owner = v.owner;
+            int rights = mm.rights(this, cur, owner);
+            if ((v.prot & Prot.X) == 0) {
+                w.fault.set(FaultInfo.ACCERR, va, Prot.X, cur, owner, rights);
+                return FETCH_FAULT;
+            }
+            if (owner != cur) {
+                w.fault.set(FaultInfo.SUBCON, va, Prot.X, cur, owner, rights);
+                return FETCH_TRANSFER;
+            }
+        }
+        return translate(cur, va, Prot.X, w) ? FETCH_OK : FETCH_FAULT;
     }
 
     /**

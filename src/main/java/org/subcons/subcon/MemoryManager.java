@@ -28,6 +28,9 @@ public final class MemoryManager {
     private long committed;
     private final AtomicLong nextSid = new AtomicLong(1);
     private final Map<Long, Subcontext> subcons = new ConcurrentHashMap<>();
+    final Rights rightsGraph = new Rights();
+    /** Every live context, for changes whose effects are not local (revoking rights). */
+    private final java.util.Set<Context> contexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public MemoryManager(long memLimitBytes) {
         this.phys = new PhysicalMemory(memLimitBytes);
@@ -69,6 +72,7 @@ public final class MemoryManager {
         synchronized (lock) {
             attachLocked(root, c);
             c.root = root;
+            contexts.add(c);
         }
         return c;
     }
@@ -95,11 +99,15 @@ public final class MemoryManager {
     public int detach(Subcontext s, Context c, TlbHolder self) {
         long gen;
         synchronized (lock) {
-            if (!s.contexts.remove(c)) return -Errno.EINVAL;
+            if (!s.contexts.remove(c) || s == c.root) {
+                if (s == c.root) s.contexts.add(c);
+                return -Errno.EINVAL;
+            }
             c.attached.remove(s);
             for (Vma v : s.vmas.values()) c.index.remove(v.start);
             c.invalidate();
             gen = c.generation();
+            if (s.contexts.isEmpty() && !referenced(s)) freeLocked(s);
         }
         c.awaitGeneration(gen, self);
         return 0;
@@ -108,31 +116,120 @@ public final class MemoryManager {
     /** Detaches every subcontext of a dying or exec-replaced context. */
     public void dispose(Context c) {
         synchronized (lock) {
-            for (Subcontext s : new ArrayList<>(c.attached)) {
+            List<Subcontext> was = new ArrayList<>(c.attached);
+            for (Subcontext s : was) {
                 s.contexts.remove(c);
                 for (Vma v : s.vmas.values()) c.index.remove(v.start);
                 c.attached.remove(s);
-                if (s.contexts.isEmpty() && !referenced(s)) freeLocked(s);
+            }
+            // A root goes with its context; the rest go when nothing refers to them any more.
+            for (Subcontext s : was) {
+                if (s.contexts.isEmpty() && (s == c.root || !referenced(s))) freeLocked(s);
             }
             c.invalidate();
+            contexts.remove(c);
         }
     }
 
-    /** Whether anything other than an attachment keeps {@code s} alive (grants; see section 7). */
+    /** Whether anything other than an attachment keeps {@code s} alive (a grant or an entry). */
     private boolean referenced(Subcontext s) {
-        return false;
+        return rightsGraph.referenced(s);
+    }
+
+    /** Frees {@code s} if it is attached nowhere and referenced by nothing (SPEC section 7). */
+    public void freeIfUnused(Subcontext s) {
+        synchronized (lock) {
+            if (s.contexts.isEmpty() && !referenced(s) && subcons.get(s.sid) == s) freeLocked(s);
+        }
     }
 
     private void freeLocked(Subcontext s) {
         for (Vma v : new ArrayList<>(s.vmas.values())) unmapVmaPart(s, v, v.start, v.end);
         subcons.remove(s.sid);
+        rightsGraph.forget(s);
     }
 
     // ---- rights -----------------------------------------------------------------------
 
     /** The rights of code in {@code s} over pages of {@code t}, as seen in context {@code c}. */
     int rights(Context c, Subcontext s, Subcontext t) {
-        return s == t ? Prot.RWX : 0;
+        return s == t ? Prot.RWX : c.rightsOf(rightsGraph, s, t);
+    }
+
+    /** Rights of {@code s} over {@code t} in {@code c} (for the kernel's checks and /proc). */
+    public int rightsOf(Context c, Subcontext s, Subcontext t) {
+        synchronized (lock) {
+            return rights(c, s, t);
+        }
+    }
+
+    public boolean isEntry(Subcontext grantee, Subcontext target, long addr) {
+        synchronized (lock) {
+            return rightsGraph.isEntry(grantee, target, addr);
+        }
+    }
+
+    /**
+     * sc_grant's effect: grantee includes target with mask (0 revokes). Narrowing anyone's
+     * rights invalidates every context's caches and waits for their harts (transitive
+     * rights may have shrunk anywhere).
+     */
+    public void grant(Subcontext target, Subcontext grantee, int mask, TlbHolder self) {
+        List<Context> stale = null;
+        synchronized (lock) {
+            int old = rightsGraph.grant(target, grantee, mask);
+            if ((old & ~mask) != 0) stale = invalidateEverything();
+        }
+        await(stale, self);
+    }
+
+    /** sc_entry's effect; removing one invalidates cached transfer decisions everywhere. */
+    public boolean entry(Subcontext target, Subcontext grantee, long addr, boolean add, TlbHolder self) {
+        List<Context> stale = null;
+        boolean changed;
+        synchronized (lock) {
+            changed = rightsGraph.entry(target, grantee, addr, add);
+            if (changed && !add) stale = invalidateEverything();
+        }
+        await(stale, self);
+        return changed;
+    }
+
+    public void setController(Subcontext s, Subcontext controller) {
+        synchronized (lock) {
+            s.setController(controller);
+        }
+    }
+
+    /** execve with SC_KEEP_ON_EXEC subcontexts: the new root takes the old one's roles. */
+    public void replaceRoot(Subcontext oldRoot, Subcontext newRoot) {
+        synchronized (lock) {
+            rightsGraph.replace(oldRoot, newRoot);
+            for (Subcontext s : subcons.values()) if (s.controller() == oldRoot && s != oldRoot) s.setController(newRoot);
+        }
+    }
+
+    private List<Context> invalidateEverything() {
+        List<Context> all = new ArrayList<>(contexts);
+        for (Context c : all) c.invalidate();
+        return all;
+    }
+
+    public long bytesMapped(Subcontext s) {
+        synchronized (lock) {
+            return s.bytesMapped();
+        }
+    }
+
+    public long pagesPresent(Subcontext s) {
+        synchronized (lock) {
+            return s.pagesPresent();
+        }
+    }
+
+    /** The subcontexts there are, for /proc and diagnostics. */
+    public List<Subcontext> all() {
+        return new ArrayList<>(subcons.values());
     }
 
     // ---- mapping ----------------------------------------------------------------------
@@ -422,6 +519,7 @@ public final class MemoryManager {
      */
     public void mirrorForFork(Map<Subcontext, Subcontext> copies) {
         synchronized (lock) {
+            rightsGraph.mirror(copies);
             for (Map.Entry<Subcontext, Subcontext> e : copies.entrySet()) {
                 Subcontext orig = e.getKey(), copy = e.getValue();
                 if (orig == copy) continue;
@@ -435,6 +533,7 @@ public final class MemoryManager {
     public Context newContextOf(Subcontext root, List<Subcontext> others, long brkStart, long brk) {
         Context c = new Context(this);
         synchronized (lock) {
+            contexts.add(c);
             attachLocked(root, c);
             for (Subcontext s : others) attachLocked(s, c);
             c.root = root;

@@ -24,7 +24,7 @@ final class MemoryCalls {
 
     private final Kernel k;
 
-    private MemoryCalls(Kernel k) {
+    MemoryCalls(Kernel k) {
         this.k = k;
     }
 
@@ -33,7 +33,7 @@ final class MemoryCalls {
         s.addHex(214, "brk", "p", (t, a, b, c, d, e, f) -> m.brk(t, a));
         s.add(215, "munmap", "px", (t, a, b, c, d, e, f) -> k.mm.unmap(principal(t), a, b, t.hart().mmu));
         s.addHex(216, "mremap", "pxxxp", (t, a, b, c, d, e, f) -> m.mremap(t, a, b, c, (int) d, e));
-        s.addHex(222, "mmap", "pxxxfx", (t, a, b, c, d, e, f) -> m.mmap(t, a, b, (int) c, (int) d, (int) e, f));
+        s.addHex(222, "mmap", "pxxxfx", (t, a, b, c, d, e, f) -> m.mmap(t, principal(t), a, b, (int) c, (int) d, (int) e, f));
         s.add(226, "mprotect", "pxx", (t, a, b, c, d, e, f) -> m.mprotect(t, a, b, (int) c));
         s.add(227, "msync", "pxx", (t, a, b, c, d, e, f) -> k.mm.sync(principal(t), a, b));
         s.add(228, "mlock", "px", (t, a, b, c, d, e, f) -> 0);
@@ -59,7 +59,8 @@ final class MemoryCalls {
         return k.mm.brk(ctx, addr, t.hart().mmu);
     }
 
-    private long mmap(Task t, long addr, long len, int prot, int flags, int fd, long off) {
+    /** mmap into subcontext {@code into} (the caller's own for mmap, any it controls for sc_mmap). */
+    long mmap(Task t, Subcontext into, long addr, long len, int prot, int flags, int fd, long off) {
         if (len == 0 || (off & 0xfff) != 0) return -Errno.EINVAL;
         if ((prot & ~(Prot.RWX | PROT_GROWSDOWN | PROT_GROWSUP)) != 0) return -Errno.EINVAL;
         int type = flags & MAP_TYPE;
@@ -80,7 +81,7 @@ final class MemoryCalls {
             if (backing == null) return -Errno.ENODEV;
             name = file.path();
         }
-        long r = k.mm.map(principal(t), addr, len, prot & Prot.RWX, shared, backing, off, name, placement, t.hart().mmu);
+        long r = k.mm.map(into, addr, len, prot & Prot.RWX, shared, backing, off, name, placement, t.hart().mmu);
         if (r < 0 && backing != null) backing.release();
         return r;
     }

@@ -49,6 +49,7 @@ public final class Syscalls {
         SignalCalls.register(this, kernel);
         PollCalls.register(this, kernel);
         TimerCalls.register(this, kernel);
+        SubconCalls.register(this, kernel);
     }
 
     void add(int nr, String name, String args, Handler h) {
