@@ -20,23 +20,22 @@ _start:
     csrr    t0, SCTLS
     beqz    t0, .Lnew_thread
 .Lhave_record:
-    ld      t1, 0(t0)           /* record->next */
-    addi    t1, t1, -32
-    sd      sp, 0(t1)           /* the caller's sp: only restored, never used */
-    sd      ra, 8(t1)           /* where to return; 0 for an upcall */
-    ld      t2, 0(t0)
-    sd      t2, 16(t1)          /* record->next to restore on the way out */
+    ld      t2, 0(t0)           /* record->next */
+    addi    t1, t2, -32         /* this entry's frame: */
+    sd      sp, 0(t1)           /*   the caller's sp (only restored, never used) */
+    sd      ra, 8(t1)           /*   where to return; 0 for an upcall */
+    sd      t2, 16(t1)          /*   record->next to restore on the way out */
+    sd      t0, 24(t1)          /*   the record */
     mv      sp, t1
     li      t2, NEST_WINDOW
     sub     t2, t1, t2
     sd      t2, 0(t0)           /* a nested entry starts below this entry's window */
-    call    server_main
-    csrr    t0, SCTLS
+    jal     server_main         /* a direct jump: the stub and the server share a unit */
+    ld      t0, 24(sp)
     ld      t2, 16(sp)
     sd      t2, 0(t0)
     ld      ra, 8(sp)
-    ld      t1, 0(sp)
-    mv      sp, t1
+    ld      sp, 0(sp)
     beqz    ra, .Lupcall_return
     ret
 .Lupcall_return:
@@ -62,7 +61,7 @@ _start:
     sd      ra, 64(t1)
     sd      sp, 72(t1)
     lla     sp, scrt_boot_stack_top
-    call    scrt_new_thread
+    jal     scrt_new_thread
     lla     t1, scrt_boot_save
     ld      a0, 0(t1)
     ld      a1, 8(t1)

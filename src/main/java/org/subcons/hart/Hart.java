@@ -75,6 +75,7 @@ public final class Hart {
         Tlb tlb = mmu.tlb;
         long[] rTag = tlb.rTag, wTag = tlb.wTag;
         byte[][] rData = tlb.rData, wData = tlb.wData;
+        int tmask = tlb.mask;
         long pc = this.pc;
         // An int countdown, not a long counter: C2 compiles this loop far better that way.
         final int budget = (int) Math.min(limit, Integer.MAX_VALUE);
@@ -96,13 +97,16 @@ public final class Hart {
                 base = pc & ~0xfffL;
                 code = page.insns;
                 off = pc - base;
-                if (jitMode != Jit.OFF) Jit.entered(this, page, (int) off >>> 1, jitMode);
+                if (jitMode != Jit.OFF && ((int) code[(int) off >>> 1] & 0xff) != Op.ENTER_UNIT) {
+                    Jit.entered(this, page, (int) off >>> 1, jitMode);
+                }
                 if (tlb != mmu.tlb) {          // a transfer into another subcontext switched TLBs
                     tlb = mmu.tlb;
                     rTag = tlb.rTag;
                     wTag = tlb.wTag;
                     rData = tlb.rData;
                     wData = tlb.wData;
+                    tmask = tlb.mask;
                 }
             }
             int slot = (int) off >>> 1;
@@ -131,7 +135,7 @@ public final class Hart {
 
                 case Op.LB, Op.LBU -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK;
+                    int i = (int) (va >>> 12) & tmask;
                     long v;
                     if (rTag[i] == va >>> 12) v = rData[i][(int) va & 0xfff];
                     else {
@@ -143,7 +147,7 @@ public final class Hart {
                 }
                 case Op.LH, Op.LHU -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    int i = (int) (va >>> 12) & tmask, o = (int) va & 0xfff;
                     long v;
                     if (rTag[i] == va >>> 12 && o <= 4094) v = (short) LE16.get(rData[i], o);
                     else {
@@ -155,7 +159,7 @@ public final class Hart {
                 }
                 case Op.LW, Op.LWU -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    int i = (int) (va >>> 12) & tmask, o = (int) va & 0xfff;
                     long v;
                     if (rTag[i] == va >>> 12 && o <= 4092) v = (int) LE32.get(rData[i], o);
                     else {
@@ -167,7 +171,7 @@ public final class Hart {
                 }
                 case Op.LD, Op.FLD -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    int i = (int) (va >>> 12) & tmask, o = (int) va & 0xfff;
                     long v;
                     if (rTag[i] == va >>> 12 && o <= 4088) v = (long) LE64.get(rData[i], o);
                     else {
@@ -187,21 +191,21 @@ public final class Hart {
                 }
                 case Op.SB -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK;
+                    int i = (int) (va >>> 12) & tmask;
                     if (wTag[i] == va >>> 12) wData[i][(int) va & 0xfff] = (byte) x[rs2(d)];
                     else if (!mmu.store(va, 1, x[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
                 case Op.SH -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    int i = (int) (va >>> 12) & tmask, o = (int) va & 0xfff;
                     if (wTag[i] == va >>> 12 && o <= 4094) LE16.set(wData[i], o, (short) x[rs2(d)]);
                     else if (!mmu.store(va, 2, x[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
                 }
                 case Op.SW -> {
                     long va = x[rs1(d)] + (d >> 32);
-                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    int i = (int) (va >>> 12) & tmask, o = (int) va & 0xfff;
                     if (wTag[i] == va >>> 12 && o <= 4092) LE32.set(wData[i], o, (int) x[rs2(d)]);
                     else if (!mmu.store(va, 4, x[rs2(d)])) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);
@@ -209,7 +213,7 @@ public final class Hart {
                 case Op.SD, Op.FSD -> {
                     long va = x[rs1(d)] + (d >> 32);
                     long v = ((int) d & 0xff) == Op.SD ? x[rs2(d)] : f[rs2(d)];
-                    int i = (int) (va >>> 12) & Tlb.MASK, o = (int) va & 0xfff;
+                    int i = (int) (va >>> 12) & tmask, o = (int) va & 0xfff;
                     if (wTag[i] == va >>> 12 && o <= 4088) LE64.set(wData[i], o, v);
                     else if (!mmu.store(va, 8, v)) { left++; exit = EXIT_FAULT; break loop; }
                     pc += len(d);

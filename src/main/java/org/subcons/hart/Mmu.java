@@ -48,6 +48,12 @@ public final class Mmu implements TlbHolder {
     /** The hart's registers (x1 is the return address a point entry records). */
     private long[] regs = new long[33];
 
+    /** How control may pass into a page of another subcontext (cached in the tagged TLB). */
+    static final int VIA_RETURN = 1, VIA_ANYWHERE = 2, VIA_ENTRY = 3;
+    /** The subcontext the hart left last, and its TLB set: switching back is the common case. */
+    private Subcontext prevSub;
+    private Tlb prevTlb;
+
     /** The trusted return stack: caller, callee and return address of each point-entry call. */
     final Subcontext[] tsCaller = new Subcontext[TRUSTED_DEPTH], tsCallee = new Subcontext[TRUSTED_DEPTH];
     final long[] tsRa = new long[TRUSTED_DEPTH];
@@ -69,8 +75,12 @@ public final class Mmu implements TlbHolder {
     /** An MMU running in {@code ctx} with current subcontext {@code cur} (registered for shootdowns). */
     public Mmu(Context ctx, Subcontext cur, boolean views) {
         this.views = views;
-        this.tlb = new Tlb();
+        this.tlb = newTlb();
         switchTo(ctx, cur);
+    }
+
+    private Tlb newTlb() {
+        return new Tlb(views ? Tlb.VIEWS_BITS : Tlb.BITS);
     }
 
     void bindRegisters(long[] x) {
@@ -99,6 +109,8 @@ public final class Mmu implements TlbHolder {
         flushAll();
         sets.clear();
         sets.put(s, tlb);
+        prevSub = null;
+        prevTlb = null;
         cur = s;
         tsDepth = 0;
         seenGen = c == null ? 0 : c.generation();
@@ -115,6 +127,11 @@ public final class Mmu implements TlbHolder {
             viewSwitches++;
             tlb.flush();
             tlbFlushes++;
+        } else if (s == prevSub) {
+            Tlb t = prevTlb;
+            prevSub = cur;
+            prevTlb = tlb;
+            tlb = t;
         } else {
             Tlb t = sets.get(s);
             if (t == null) {
@@ -122,13 +139,16 @@ public final class Mmu implements TlbHolder {
                     var eldest = sets.entrySet().iterator().next();
                     t = eldest.getValue();
                     sets.remove(eldest.getKey());
+                    if (eldest.getKey() == prevSub) prevSub = null;
                     t.flush();
                     tlbFlushes++;
                 } else {
-                    t = new Tlb();
+                    t = newTlb();
                 }
                 sets.put(s, t);
             }
+            prevSub = cur;
+            prevTlb = tlb;
             tlb = t;
         }
         cur = s;
@@ -233,7 +253,7 @@ public final class Mmu implements TlbHolder {
     }
 
     private byte[] readFrame(long va) {
-        int i = Tlb.index(va);
+        int i = tlb.index(va);
         if (tlb.rTag[i] == va >>> 12) return tlb.rData[i];
         if (!walk(va, Prot.R)) return fail();
         fill(va);
@@ -241,7 +261,7 @@ public final class Mmu implements TlbHolder {
     }
 
     private byte[] writeFrame(long va) {
-        int i = Tlb.index(va);
+        int i = tlb.index(va);
         if (tlb.wTag[i] == va >>> 12) return tlb.wData[i];
         if (!walk(va, Prot.W)) return fail();
         Frame f = walk.frame;
@@ -256,8 +276,9 @@ public final class Mmu implements TlbHolder {
     }
 
     private void fill(long va) {
-        int i = Tlb.index(va);
+        int i = tlb.index(va);
         long vpn = va >>> 12;
+        tlb.filled(i);
         Frame f = walk.frame;
         if ((walk.effective & Prot.R) != 0) {
             tlb.rTag[i] = vpn;
@@ -334,18 +355,57 @@ public final class Mmu implements TlbHolder {
     /** The decoded page holding {@code pc}, or null with fault set. */
     DecodedPage fetch(long pc) {
         failed = false;
+        Tlb t = tlb;
         int i = (int) (pc >>> 12) & Tlb.XMASK;
-        if (tlb.xTag[i] == pc >>> 12) {
-            DecodedPage p = tlb.xPage[i];
-            if (p.frame.decoded == p) return p;
+        if (t.xTag[i] == pc >>> 12) {
+            DecodedPage p = t.xPage[i];
+            if (p.frame.decoded == p) {
+                Subcontext target = t.xTarget[i];
+                if (target == null || fastTransfer(t, i, pc, target)) return p;
+            }
         }
         return fetchSlow(pc);
     }
 
+    /**
+     * The tagged back-end's transfer without a walk: the decision the slow path made for
+     * this page of another subcontext, re-checked against this pc and the trusted stack.
+     * Rights and entries are cached only until a revocation flushes every TLB.
+     */
+    private boolean fastTransfer(Tlb t, int i, long pc, Subcontext target) {
+        switch (t.xKind[i]) {
+            case VIA_ANYWHERE -> {
+            }
+            case VIA_ENTRY -> {
+                if (t.xEntry[i] != pc || tsDepth == TRUSTED_DEPTH) return false;
+                tsCaller[tsDepth] = cur;
+                tsCallee[tsDepth] = target;
+                tsRa[tsDepth++] = regs[1];
+            }
+            default -> {
+                int top = tsDepth - 1;
+                if (top < 0 || tsRa[top] != pc || tsCaller[top] != target || tsCallee[top] != cur) return false;
+                tsDepth = top;
+                tsCaller[top] = tsCallee[top] = null;
+            }
+        }
+        if (transferLog != null) transferLog.accept(String.format("transfer %s -> %s at 0x%x (%s, depth %d)", cur, target, pc,
+                t.xKind[i] == VIA_RETURN ? "return" : t.xKind[i] == VIA_ENTRY ? "entry" : "call-anywhere", tsDepth));
+        transfers++;
+        switchSubcon(target);
+        return true;
+    }
+
     private DecodedPage fetchSlow(long pc) {
         int r = ctx.fetch(cur, pc, walk);
+        Tlb from = null;
+        int via = 0;
+        Subcontext target = null;
         if (r == Context.FETCH_TRANSFER) {
-            if (!transfer(pc, walk.fault.owner, walk.fault.rights)) {
+            from = tlb;
+            target = walk.fault.owner;
+            via = transfer(pc, target, walk.fault.rights);
+            if (via == 0) {
                 failed = true;
                 return null;
             }
@@ -371,6 +431,15 @@ public final class Mmu implements TlbHolder {
         int i = (int) (pc >>> 12) & Tlb.XMASK;
         tlb.xTag[i] = pc >>> 12;
         tlb.xPage[i] = p;
+        tlb.xTarget[i] = null;
+        if (from != null && !views) {
+            // Remember, in the TLB of the subcontext we came from, how control may pass here.
+            from.xTag[i] = pc >>> 12;
+            from.xPage[i] = p;
+            from.xTarget[i] = target;
+            from.xKind[i] = via;
+            from.xEntry[i] = pc;
+        }
         return p;
     }
 
@@ -380,34 +449,39 @@ public final class Mmu implements TlbHolder {
      * call with call-anywhere rights, or a call through a point entry (push). Otherwise it is
      * a subcontext fault. In the views back-end this is the kernel's page-fault path: a trap.
      */
-    private boolean transfer(long pc, Subcontext target, int rights) {
+    /** Returns how control passed (a VIA_* kind), or 0 when it may not (fault set). */
+    private int transfer(long pc, Subcontext target, int rights) {
         if (views) traps++;
         int top = tsDepth - 1;
         String how;
+        int via;
         if (top >= 0 && tsRa[top] == pc && tsCaller[top] == target && tsCallee[top] == cur) {
             tsDepth = top;
             tsCaller[top] = tsCallee[top] = null;
             how = "return";
+            via = VIA_RETURN;
         } else if ((rights & Prot.X) != 0) {
             how = "call-anywhere";
+            via = VIA_ANYWHERE;
         } else {
             if (!ctx.memory().isEntry(cur, target, pc)) {
                 if (transferLog != null) transferLog.accept(String.format("denied transfer %s -> %s at 0x%x", cur, target, pc));
-                return false;       // fault already describes it
+                return 0;           // fault already describes it
             }
             if (tsDepth == TRUSTED_DEPTH) {
                 fault.set(FaultInfo.SUBCON, pc, Prot.X, cur, target, rights);
-                return false;
+                return 0;
             }
             tsCaller[tsDepth] = cur;
             tsCallee[tsDepth] = target;
             tsRa[tsDepth++] = regs[1];
             how = "entry";
+            via = VIA_ENTRY;
         }
         if (transferLog != null) transferLog.accept(String.format("transfer %s -> %s at 0x%x (%s, depth %d)", cur, target, pc, how, tsDepth));
         transfers++;
         switchSubcon(target);
-        return true;
+        return via;
     }
 
     /** The trusted stack's depth (for tests and diagnostics). */

@@ -58,6 +58,19 @@ final class Ops {
         }
     }
 
+    /** csrr rd, sctls / scid and csrw sctls, as compiled units call them (no decoding on the way). */
+    public static long readSctls(Hart h) {
+        return h.csrs.sctls(h);
+    }
+
+    public static void writeSctls(Hart h, long v) {
+        h.csrs.setSctls(h, v);
+    }
+
+    public static long readScid(Hart h) {
+        return h.csrs.scid(h);
+    }
+
     private static int csr(Hart h, long d) {
         int op = Decoded.op(d), rs1 = Decoded.rs1(d), csr = Decoded.imm(d) & 0xfff;
         boolean immediate = op >= Op.CSRRWI;

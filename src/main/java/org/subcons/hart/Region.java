@@ -43,10 +43,13 @@ final class Region {
             int next = s + Decoded.len(d) / 2;
             if (!isUnconditionalJump(op) && next < DecodedPage.SLOTS) work.add(next);
             int target = branchTarget(s, d);
+            if (target < 0) target = pairedCallTarget(page, s, d);
             if (target >= 0) {
                 r.entry[target] = true;
                 work.add(target);
             }
+            // A call returns to the next instruction through jalr: make it an entry the unit can re-enter.
+            if (op == Op.JAL && next < DecodedPage.SLOTS) r.entry[next] = true;
         }
         // Jump targets that the size limit kept out are not entries of this unit.
         for (int s = 0; s < DecodedPage.SLOTS; s++) if (!r.included[s]) r.entry[s] = false;
@@ -71,6 +74,20 @@ final class Region {
         return off >= 0 && off < 4096 ? (int) (off >>> 1) : -1;
     }
 
+    /**
+     * auipc rX, hi; jalr rd, lo(rX): a call or jump to a fixed address (what `call` becomes
+     * without linker relaxation). Its in-page target, or -1.
+     */
+    private static int pairedCallTarget(DecodedPage page, int slot, long d) {
+        if (Decoded.op(d) != Op.AUIPC) return -1;
+        int next = slot + Decoded.len(d) / 2;
+        if (next >= DecodedPage.SLOTS) return -1;
+        long j = page.decodeRaw(next);
+        if (Decoded.op(j) != Op.JALR || Decoded.rs1(j) != Decoded.rd(d)) return -1;
+        long off = slot * 2L + Decoded.imm(d) + Decoded.imm(j);
+        return off >= 0 && off < 4096 && (off & 1) == 0 ? (int) (off >>> 1) : -1;
+    }
+
     static boolean isUnconditionalJump(int op) {
         return op == Op.JAL || op == Op.J || op == Op.JALR;
     }
@@ -83,10 +100,14 @@ final class Region {
         return isFpCsr(d);
     }
 
-    /** fflags, frm and fcsr accesses: glibc brackets FP compares with them. */
+    /**
+     * CSR accesses that units run out of line: fflags, frm and fcsr (glibc brackets FP
+     * compares with them) and the subcontext CSRs scid and sctls (every server entry stub
+     * reads sctls). The counters stay with the interpreter, which keeps instret exact.
+     */
     static boolean isFpCsr(long d) {
         int op = Decoded.op(d), csr = Decoded.imm(d) & 0xfff;
-        return op >= Op.CSRRW && op <= Op.CSRRCI && csr >= 1 && csr <= 3;
+        return op >= Op.CSRRW && op <= Op.CSRRCI && (csr >= 1 && csr <= 3 || csr == 0xcc0 || csr == 0x8c0);
     }
 
     int[] entrySlots() {

@@ -37,7 +37,7 @@ final class UnitCompiler {
     // Local variable slots.
     private static final int THIS = 0, H = 1, BASE = 2, ENTRY = 4, BUDGET = 5, ICOUNT = 6, X = 7, F = 8, RTAG = 9,
             RDATA = 10, WTAG = 11, WDATA = 12, FPU = 13, MMU = 14, NPC = 15, NCODE = 17, TVA = 18, TI = 20, TV = 21,
-            REG0 = 23;
+            TMASK = 23, REG0 = 24;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
@@ -46,6 +46,8 @@ final class UnitCompiler {
     private final boolean[] used = new boolean[33];
     private final Label[] labels = new Label[DecodedPage.SLOTS];
     private Label exit;
+    /** The entry switch: jumps to the slot in ENTRY (a jalr back into the page re-enters here). */
+    private Label dispatch;
 
     private UnitCompiler(Region region) {
         this.region = region;
@@ -127,6 +129,8 @@ final class UnitCompiler {
         List<SwitchCase> cases = new ArrayList<>();
         for (int s : region.entrySlots()) cases.add(SwitchCase.of(s, labels[s]));
         Label bad = c.newLabel();
+        dispatch = c.newLabel();
+        c.labelBinding(dispatch);
         c.iload(ENTRY);
         c.tableswitch(bad, cases);
         for (int s = 0; s < DecodedPage.SLOTS; s++) {
@@ -175,6 +179,9 @@ final class UnitCompiler {
         c.dup();
         c.getfield(CD_TLB, "wTag", CD_LONGS);
         c.astore(WTAG);
+        c.dup();
+        c.getfield(CD_TLB, "mask", CD_int);
+        c.istore(TMASK);
         c.getfield(CD_TLB, "wData", CD_BYTES2);
         c.astore(WDATA);
         c.lconst_0();
@@ -266,6 +273,38 @@ final class UnitCompiler {
         }
     }
 
+    /**
+     * A jalr to the address in TVA: if it lies in this page (a return to the caller, a jump
+     * table) the entry switch takes it, so calls and returns inside the page stay in the
+     * unit; anything else leaves. The budget is checked as for any jump.
+     */
+    private void jumpIndirect(CodeBuilder c) {
+        Label leave = c.newLabel();
+        c.lload(TVA);
+        c.lload(BASE);
+        c.lsub();
+        c.dup2();
+        c.loadConstant(12);
+        c.lushr();
+        c.lconst_0();
+        c.lcmp();
+        Label inPage = c.newLabel();
+        c.ifeq(inPage);
+        c.pop2();
+        c.goto_(leave);
+        c.labelBinding(inPage);
+        c.loadConstant(1);
+        c.lushr();
+        c.l2i();
+        c.istore(ENTRY);
+        c.iload(ICOUNT);
+        c.iload(BUDGET);
+        c.if_icmplt(dispatch);
+        c.labelBinding(leave);
+        c.lload(TVA);
+        exitWith(c, CompiledUnit.CONTINUE, true);
+    }
+
     /** Falls through to the next instruction, or leaves the unit there. */
     private void next(CodeBuilder c, int slot, long d) {
         int nextSlot = slot + Decoded.len(d) / 2;
@@ -333,8 +372,7 @@ final class UnitCompiler {
                 c.lstore(TVA);
                 pcPlus(c, s, Decoded.len(d));
                 store(c, rd);
-                c.lload(TVA);
-                exitWith(c, CompiledUnit.CONTINUE, true);
+                jumpIndirect(c);
                 return;
             }
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> { branch(c, s, d, op, rs1, rs2, imm); return; }
@@ -348,7 +386,21 @@ final class UnitCompiler {
 
     /** An fflags/frm/fcsr access through the interpreter's CSR code, with its registers synchronised. */
     private void fpCsr(CodeBuilder c, int s, long d, int op) {
-        int rs1 = Decoded.rs1(d), rd = Decoded.rd(d);
+        int rs1 = Decoded.rs1(d), rd = Decoded.rd(d), csr = Decoded.imm(d) & 0xfff;
+        boolean readOnly = (op == Op.CSRRS || op == Op.CSRRC || op == Op.CSRRSI || op == Op.CSRRCI) && rs1 == 0;
+        ClassDesc ops = ClassDesc.of(Ops.class.getName());
+        if ((csr == 0x8c0 || csr == 0xcc0) && readOnly) {        // csrr rd, sctls/scid: every server entry
+            c.aload(H);
+            c.invokestatic(ops, csr == 0x8c0 ? "readSctls" : "readScid", MethodTypeDesc.of(CD_long, CD_HART));
+            store(c, rd);
+            return;
+        }
+        if (csr == 0x8c0 && op == Op.CSRRW && rd == Decoder.SINK) {  // csrw sctls, rs1
+            c.aload(H);
+            load(c, rs1);
+            c.invokestatic(ops, "writeSctls", MethodTypeDesc.of(CD_void, CD_HART, CD_long));
+            return;
+        }
         if (op <= Op.CSRRC && rs1 != 0) syncOut(c, rs1);
         callOutOfLine(c, s, d, ClassDesc.of(Ops.class.getName()));
         if (rd != Decoder.SINK) syncIn(c, rd);
@@ -501,7 +553,7 @@ final class UnitCompiler {
         c.loadConstant(12);
         c.lushr();
         c.l2i();
-        c.loadConstant(Tlb.MASK);
+        c.iload(TMASK);
         c.iand();
         c.istore(TI);
     }

@@ -538,6 +538,12 @@ public final class Kernel {
         exitProcess(t.proc, Signals.SIGSEGV | 0x80);
     }
 
+    /** A page could not be had within --mem: like Linux's OOM killer, the process dies with SIGKILL. */
+    void outOfMemory(Task t) {
+        diag.println("subcons: out of memory (--mem " + (config.memLimit() >> 20) + "M): killed pid " + t.proc.pid);
+        exitProcess(t.proc, Signals.SIGKILL);
+    }
+
     static String rightsText(int r) {
         return r == 0 ? "none" : ((r & Prot.R) != 0 ? "r" : "-") + ((r & Prot.W) != 0 ? "w" : "-") + ((r & Prot.X) != 0 ? "x" : "-");
     }

@@ -1,6 +1,5 @@
 package org.subcons.kernel;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.subcons.hart.CsrFile;
@@ -40,8 +39,18 @@ public final class Task implements Runnable {
     private long suspendSavedMask;
     private boolean suspendMaskActive;
     private int wakeFd = -1;
-    /** Per-subcontext sctls words (SPEC section 9). */
-    private final Map<Long, Long> sctls = new HashMap<>();
+    /** Per-subcontext sctls words (SPEC section 9), with the last one used at hand: entry stubs read it on every call. */
+    private final Map<org.subcons.subcon.Subcontext, long[]> sctls = new java.util.IdentityHashMap<>();
+    private org.subcons.subcon.Subcontext sctlsSub;
+    private long[] sctlsCell;
+
+    private long[] sctlsCell(org.subcons.subcon.Subcontext s) {
+        if (s != sctlsSub) {
+            sctlsCell = sctls.computeIfAbsent(s, k -> new long[1]);
+            sctlsSub = s;
+        }
+        return sctlsCell;
+    }
     volatile boolean exitRequested;
     private volatile String comm = "";
     /** CSR accesses the views back-end trapped and emulated. */
@@ -159,6 +168,8 @@ public final class Task implements Runnable {
         kernel.stats.faults.increment();
         if (f.kind == FaultInfo.SUBCON) {
             kernel.subconFault(this, f);
+        } else if (f.kind == FaultInfo.OOM) {
+            kernel.outOfMemory(this);
         } else if (f.kind == FaultInfo.BUS) {
             kernel.forceSignal(this, SigInfo.fault(Signals.SIGBUS, f.owner == null ? SigInfo.BUS_ADRALN : SigInfo.BUS_ADRERR, f.addr));
         } else {
@@ -348,13 +359,13 @@ public final class Task implements Runnable {
         @Override
         public long sctls(Hart h) {
             if (h.mmu.views()) csrTraps++;
-            return sctls.getOrDefault(h.mmu.current().sid, 0L);
+            return sctlsCell(h.mmu.current())[0];
         }
 
         @Override
         public void setSctls(Hart h, long value) {
             if (h.mmu.views()) csrTraps++;
-            sctls.put(h.mmu.current().sid, value);
+            sctlsCell(h.mmu.current())[0] = value;
         }
     }
 

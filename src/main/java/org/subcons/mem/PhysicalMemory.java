@@ -42,6 +42,11 @@ public final class PhysicalMemory {
         inUse.decrementAndGet();
     }
 
+    /** Whether the limit is reached (the next allocation would fail). */
+    public boolean exhausted() {
+        return inUse.get() >= limitFrames;
+    }
+
     public long bytesInUse() {
         return inUse.get() << Frame.SHIFT;
     }

@@ -216,7 +216,8 @@ public final class Context {
             if (f == null) {
                 f = mm.populate(v, vpn);
                 if (f == null) {
-                    w.fault.set(FaultInfo.BUS, va, access, cur, owner, rights);
+                    w.fault.set(v.backing != null && !mm.physical().exhausted() ? FaultInfo.BUS : FaultInfo.OOM, va, access,
+                            cur, owner, rights);
                     return false;
                 }
             }
@@ -224,7 +225,7 @@ public final class Context {
             if (access == Prot.W && !direct) {
                 f = mm.breakCopyOnWrite(owner, vpn, f);
                 if (f == null) {
-                    w.fault.set(FaultInfo.BUS, va, access, cur, owner, rights);
+                    w.fault.set(FaultInfo.OOM, va, access, cur, owner, rights);
                     return false;
                 }
                 direct = true;

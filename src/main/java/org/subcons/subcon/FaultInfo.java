@@ -8,8 +8,10 @@ public final class FaultInfo {
     public static final int ACCERR = 2;
     /** The page permits it, but the rights between subcontexts do not (SPEC section 8). */
     public static final int SUBCON = 3;
-    /** A backing could not supply the page (SIGBUS), or memory ran out. */
+    /** A backing could not supply the page, or an atomic was misaligned (SIGBUS). */
     public static final int BUS = 4;
+    /** Guest memory (--mem) ran out when a page was touched: the process is killed. */
+    public static final int OOM = 5;
 
     public int kind;
     public long addr;

@@ -24,8 +24,7 @@ public final class MemoryManager {
 
     final Object lock = new Object();
     final PhysicalMemory phys;
-    private final long commitLimit;
-    private long committed;
+    private final long memLimit;
     private final AtomicLong nextSid = new AtomicLong(1);
     private final Map<Long, Subcontext> subcons = new ConcurrentHashMap<>();
     final Rights rightsGraph = new Rights();
@@ -34,7 +33,7 @@ public final class MemoryManager {
 
     public MemoryManager(long memLimitBytes) {
         this.phys = new PhysicalMemory(memLimitBytes);
-        this.commitLimit = memLimitBytes;
+        this.memLimit = memLimitBytes;
     }
 
     public PhysicalMemory physical() {
@@ -45,10 +44,18 @@ public final class MemoryManager {
         return lock;
     }
 
-    public long committedBytes() {
-        synchronized (lock) {
-            return committed;
-        }
+    /** Memory in use by guest pages, in bytes. */
+    public long bytesInUse() {
+        return phys.bytesInUse();
+    }
+
+    /**
+     * Linux's heuristic overcommit: a private writable mapping larger than the memory still
+     * free under --mem is refused at once; anything smaller is allowed, and pages are counted
+     * when they are touched (running out then kills the process, see FaultInfo.OOM).
+     */
+    private boolean obviousOvercommit(boolean shared, int prot, long len) {
+        return !shared && (prot & Prot.W) != 0 && len > memLimit - phys.bytesInUse();
     }
 
     // ---- subcontexts and contexts -------------------------------------------------------
@@ -260,13 +267,11 @@ public final class MemoryManager {
                     return -Errno.EEXIST;
                 }
             }
-            long commit = commitOf(shared, prot, len);
-            if (committed + commit - ownCommitIn(s, start, start + len) > commitLimit) return -Errno.ENOMEM;
+            if (obviousOvercommit(shared, prot, len)) return -Errno.ENOMEM;
             if (s.vmas.lowerEntry(start + len) != null && overlapIn(s.vmas, start, start + len) != null) {
                 unmapLocked(s, start, start + len);
                 stale = new ArrayList<>(s.contexts);
             }
-            committed += commit;
             insertMerged(new Vma(s, start, start + len, prot, shared, backing, offset, name));
             if (stale != null) stale.forEach(Context::invalidate);
             addr = start;
@@ -299,13 +304,6 @@ public final class MemoryManager {
         List<Context> stale;
         synchronized (lock) {
             if (!covered(s, start, end)) return -Errno.ENOMEM;
-            long delta = 0;
-            for (Vma v : overlappingIn(s.vmas, start, end)) {
-                long a = Math.max(v.start, start), z = Math.min(v.end, end);
-                delta += commitOf(v.shared, prot, z - a) - commitOf(v.shared, v.prot, z - a);
-            }
-            if (committed + delta > commitLimit) return -Errno.ENOMEM;
-            committed += delta;
             for (Vma v : overlappingIn(s.vmas, start, end)) {
                 long a = Math.max(v.start, start), z = Math.min(v.end, end);
                 remove(v);
@@ -341,9 +339,7 @@ public final class MemoryManager {
                 result = old;
             } else if (fixedAddr < 0 && old + oldLen == v.end
                     && freeEverywhere(s, v.end, old + newLen, null) && Layout.userRange(old, newLen)) {
-                long commit = commitOf(v.shared, v.prot, newLen - oldLen);
-                if (committed + commit > commitLimit) return -Errno.ENOMEM;
-                committed += commit;
+                if (obviousOvercommit(v.shared, v.prot, newLen - oldLen)) return -Errno.ENOMEM;
                 remove(v);
                 insertMerged(new Vma(s, v.start, old + newLen, v.prot, v.shared, v.backing, v.offset, v.name));
                 result = old;
@@ -353,10 +349,8 @@ public final class MemoryManager {
                 if (!freeEverywhere(s, dst, dst + newLen, s) || (dst < old + oldLen && old < dst + newLen)) {
                     return -Errno.EINVAL;
                 }
-                long commit = commitOf(v.shared, v.prot, newLen);
-                if (committed + commit - commitOf(v.shared, v.prot, oldLen) > commitLimit) return -Errno.ENOMEM;
+                if (obviousOvercommit(v.shared, v.prot, newLen - oldLen)) return -Errno.ENOMEM;
                 unmapLocked(s, dst, dst + newLen);
-                committed += commit;
                 Vma moved = new Vma(s, dst, dst + newLen, v.prot, v.shared,
                         v.backing == null ? null : v.backing.retain(), v.offset + (old - v.start), v.name);
                 insert(moved);
@@ -499,7 +493,6 @@ public final class MemoryManager {
             dst = create(src.name, src.flags, controller);
             for (Vma v : src.vmas.values()) {
                 dst.vmas.put(v.start, v.copyFor(dst));
-                committed += commitOf(v.shared, v.prot, v.length());
                 src.pages.forEachPresent(v.start >>> Frame.SHIFT, v.end >>> Frame.SHIFT, vpn -> {
                     Frame f = src.pages.get(vpn);
                     f.addMapping();
@@ -544,18 +537,6 @@ public final class MemoryManager {
     }
 
     // ---- internals --------------------------------------------------------------------
-
-    private static long commitOf(boolean shared, int prot, long len) {
-        return !shared && (prot & Prot.W) != 0 ? len : 0;
-    }
-
-    private long ownCommitIn(Subcontext s, long start, long end) {
-        long n = 0;
-        for (Vma v : overlappingIn(s.vmas, start, end)) {
-            n += commitOf(v.shared, v.prot, Math.min(v.end, end) - Math.max(v.start, start));
-        }
-        return n;
-    }
 
     private long findFree(Subcontext s, long len, long hint) {
         if (hint != 0) {
@@ -648,7 +629,6 @@ public final class MemoryManager {
         if (v.start < a) insert(v.slice(v.start, a, v.prot));
         if (v.end > z) insert(v.slice(z, v.end, v.prot));
         releasePages(s, v, a, z);
-        committed -= commitOf(v.shared, v.prot, z - a);
         if (v.backing != null) v.backing.release();
     }
 

@@ -136,7 +136,7 @@ final class InfoCalls {
         UserMemory.putLong(b, 0, ts[0]);
         long total = k.config.memLimit();
         UserMemory.putLong(b, 32, total);
-        UserMemory.putLong(b, 40, Math.max(0, total - k.mm.committedBytes()));
+        UserMemory.putLong(b, 40, Math.max(0, total - k.mm.bytesInUse()));
         UserMemory.putShort(b, 80, k.processCount());
         UserMemory.putInt(b, 104, 1);
         return t.mem().write(buf, b) ? 0 : -Errno.EFAULT;
