@@ -195,6 +195,24 @@ int sc_dprintf(int fd, const char *fmt, ...) {
 
 /* ---- threads ---- */
 
+/* Drepper's three-state futex mutex ("Futexes are tricky", mutex 2). */
+void sc_mutex_lock(struct sc_mutex *m) {
+    int c = __sync_val_compare_and_swap(&m->state, 0, 1);
+    if (c == 0) return;
+    if (c != 2) c = __atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE);
+    while (c != 0) {
+        sys_call(98 /* futex */, (long) &m->state, 128 /* FUTEX_WAIT_PRIVATE */, 2, 0, 0, 0);
+        c = __atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE);
+    }
+}
+
+void sc_mutex_unlock(struct sc_mutex *m) {
+    if (__atomic_fetch_sub(&m->state, 1, __ATOMIC_RELEASE) != 1) {
+        __atomic_store_n(&m->state, 0, __ATOMIC_RELEASE);
+        sys_call(98, (long) &m->state, 129 /* FUTEX_WAKE_PRIVATE */, 1, 0, 0, 0);
+    }
+}
+
 long scrt_new_thread(void) {
     char *stack = sys_mmap(0, SCRT_STACK_SIZE, 3 /* RW */, 0x22 /* PRIVATE|ANONYMOUS */, -1, 0);
     if ((long) stack < 0 && (long) stack > -4096) {

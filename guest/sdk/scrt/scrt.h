@@ -52,6 +52,14 @@ int sc_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((for
 int sc_dprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define sc_printf(...) sc_dprintf(1, __VA_ARGS__)
 
+/* A mutex for state that several threads' entries share (futex-based; not recursive). */
+struct sc_mutex {
+    int state;      /* 0 free, 1 locked, 2 locked with waiters */
+};
+#define SC_MUTEX_INIT {0}
+void sc_mutex_lock(struct sc_mutex *m);
+void sc_mutex_unlock(struct sc_mutex *m);
+
 /* The server's code: called for every entry, with the caller's a0..a7. */
 long server_main(long a0, long a1, long a2, long a3, long a4, long a5, long a6, long a7);
 

@@ -37,6 +37,20 @@ public final class Hart {
     public long instret;
     /** Instructions a compiled unit retired in its last run. */
     int unitCount;
+    /** Upcalls in progress (SPEC section 6), innermost last. */
+    final UpcallFrame[] frames = new UpcallFrame[Upcalls.MAX_DEPTH];
+    public int upcallDepth;
+    public UpcallFrame frameAt(int i) {
+        return frames[i];
+    }
+
+    /** Upcalls made (for --stats). */
+    public long upcalls;
+    /** Stacks in servers for upcalls; null: this hart cannot make upcalls itself. */
+    public UpcallSupport upcallSupport;
+    /** The tagged back-end: ecall makes upcalls and sc_return ends them without the kernel. */
+    public boolean fastUpcalls;
+
     /** Units this hart compiled (for --stats). */
     public long unitsCompiled;
     /** Jit.OFF, ON or EAGER. */
@@ -261,7 +275,15 @@ public final class Hart {
                     x[rd(d)] = IntOps.muldiv((int) d & 0xff, x[rs1(d)], x[rs2(d)]);
                     pc += len(d);
                 }
-                case Op.ECALL -> { exit = EXIT_ECALL; break loop; }
+                case Op.ECALL -> {
+                    if (fastUpcalls && fastEcall(pc)) {
+                        pc = this.pc;
+                        base = 1L << 62;
+                        continue;
+                    }
+                    exit = EXIT_ECALL;
+                    break loop;
+                }
                 case Op.PAGE_END -> { left++; base = 1L << 62; }
                 case Op.ENTER_UNIT -> {
                     left++;
@@ -294,6 +316,29 @@ public final class Hart {
         this.pc = pc;
         this.instret += budget - left;
         return exit;
+    }
+
+    /**
+     * The tagged back-end's ecall: the hart makes the upcall (the current subcontext has a
+     * handler) or ends it (sc_return from the server) itself, without the kernel. Returns
+     * false when the kernel must act (no handler, a gate, a stack still to be made, a value
+     * the kernel must finish such as a call to restart).
+     */
+    private boolean fastEcall(long pc) {
+        long nr = x[17];
+        org.subcons.subcon.Subcontext cur = mmu.current();
+        if (nr == Upcalls.SC_RETURN) {
+            UpcallFrame f = Upcalls.top(this);
+            long v = x[10];
+            if (f == null || f.client == null || (v >= -516 && v <= -512)) return false;
+            Upcalls.ret(this, v);
+            return true;
+        }
+        org.subcons.subcon.Subcontext.Handler h = cur.handler();
+        if (h == null || Upcalls.isGate(nr)) return false;
+        long top = upcallSupport.knownUpcallStack(h.server(), Upcalls.level(this, h.server()));
+        if (top == 0) return false;
+        return Upcalls.enter(this, x, pc + 4, null, cur, h, cur, top) == 0;
     }
 
     private static int rd(long d) {

@@ -484,19 +484,27 @@ public final class Mmu implements TlbHolder {
         return via;
     }
 
+    /** sc_return: transfers made inside the upcall that never returned are forgotten. */
+    void truncateTrusted(int depth) {
+        while (tsDepth > depth) {
+            tsDepth--;
+            tsCaller[tsDepth] = tsCallee[tsDepth] = null;
+        }
+    }
+
     /** The trusted stack's depth (for tests and diagnostics). */
     public int trustedDepth() {
         return tsDepth;
     }
 
     /** A child thread of fork keeps its trusted stack, with subcontexts mapped to their copies. */
-    public void copyTrustedStack(Mmu from, java.util.Map<Subcontext, Subcontext> copies) {
-        for (int i = 0; i < from.tsDepth; i++) {
+    public void copyTrustedStack(Mmu from, java.util.Map<Subcontext, Subcontext> copies, int depth) {
+        for (int i = 0; i < depth; i++) {
             tsCaller[i] = copies.getOrDefault(from.tsCaller[i], from.tsCaller[i]);
             tsCallee[i] = copies.getOrDefault(from.tsCallee[i], from.tsCallee[i]);
             tsRa[i] = from.tsRa[i];
         }
-        tsDepth = from.tsDepth;
+        tsDepth = depth;
     }
 
     /** The second halfword of an instruction that straddles into the next page, or -1 with fault set. */

@@ -72,9 +72,9 @@ public final class Clone {
 
     private static Task newThread(Kernel k, Task parent, long flags) {
         Process p = parent.proc;
-        Mmu mmu = new Mmu(p.ctx, parent.hart.mmu.current(), parent.hart.mmu.views());
+        Mmu mmu = new Mmu(p.ctx, parent.principal(), parent.hart.mmu.views());
         Task t = new Task(k, p, k.allocateId(), new Hart(mmu));
-        copyRegisters(parent.hart, t.hart);
+        copyRegisters(parent, t.hart);
         t.sigMask = parent.sigMask;
         synchronized (p) {
             p.threads.add(t);
@@ -98,7 +98,7 @@ public final class Clone {
         c.sigreturnTrampoline = pp.sigreturnTrampoline;
         c.fds = (flags & CLONE_FILES) != 0 ? pp.fds.share() : pp.fds.copy();
         c.cwdFd = Host.dup(pp.cwdFd);
-        Subcontext current = parent.hart.mmu.current();
+        Subcontext current = parent.principal();
         Subcontext childCurrent;
         Map<Subcontext, Subcontext> copies = Map.of();
         if ((flags & CLONE_VM) != 0) {
@@ -114,8 +114,10 @@ public final class Clone {
             parentOfChild.children.add(c);
         }
         Task t = new Task(k, c, c.pid, new Hart(new Mmu(c.ctx, childCurrent, parent.hart.mmu.views())));
-        copyRegisters(parent.hart, t.hart);
-        t.hart.mmu.copyTrustedStack(parent.hart.mmu, copies);      // SPEC 7: threads keep their trusted stacks
+        copyRegisters(parent, t.hart);
+        // SPEC 7: threads keep their trusted stacks (a passed fork's child: as its principal had it)
+        t.hart.mmu.copyTrustedStack(parent.hart.mmu, copies, parent.principalTrustedDepth());
+        parent.copySctlsForFork(t, copies);
         t.sigMask = parent.sigMask;
         if ((flags & CLONE_VM) == 0 || (flags & CLONE_VFORK) != 0) {
             t.ssSp = parent.ssSp;                 // the alternate stack is inherited unless the VM is shared
@@ -148,10 +150,17 @@ public final class Clone {
         return copies;
     }
 
-    private static void copyRegisters(Hart from, Hart to) {
-        System.arraycopy(from.x, 0, to.x, 0, from.x.length);
+    /**
+     * The child starts as the caller of clone: the parent thread, or for a clone a server
+     * passed (sc_pass), the principal that made the call, after its ecall, in no upcall.
+     */
+    private static void copyRegisters(Task parent, Hart to) {
+        Hart from = parent.hart;
+        long[] regs = parent.callRegs();
+        System.arraycopy(regs, 0, to.x, 0, 32);
+        to.x[0] = 0;
         System.arraycopy(from.f, 0, to.f, 0, from.f.length);
-        to.pc = from.pc;
+        to.pc = parent.passFrame != null ? regs[32] : from.pc;
         to.frm = from.frm;
         to.fpu.flags = from.fpu.flags;
         to.jitMode = from.jitMode;

@@ -95,7 +95,6 @@ final class Execve {
         // The point of no return: the new image replaces the old one; the new root takes the
         // old root's roles (grantee, target, controlled subcontexts) for the kept subcontexts.
         if (!keep.isEmpty()) k.mm.replaceRoot(old.root(), img.context().root());
-        k.execReplacedRoot(old.root(), img.context().root());
         p.ctx = img.context();
         p.exe = exe.path();
         p.cmdline = List.copyOf(argv);
@@ -105,6 +104,8 @@ final class Execve {
         p.actions.resetForExec();
         t.setAltStack(0, 2, 0);
         t.clearChildTid = 0;
+        org.subcons.hart.Upcalls.unwindAll(t.hart);       // an execve passed by a server ends its upcalls
+        t.passFrame = null;
         t.hart.mmu.switchTo(p.ctx, p.ctx.root());
         if (old.removeUser()) k.mm.dispose(old);
         p.releaseVfork();

@@ -42,6 +42,8 @@ public final class Kernel {
     private final CountDownLatch initDone = new CountDownLatch(1);
     private volatile Process init;
     private volatile String stopMessage;
+    /** The --serve servers' set-up, while their init calls run. */
+    private Serve serve;
 
     /**
      * @param stdio the guest's descriptors 0, 1, 2 (the kernel takes one reference to each)
@@ -104,6 +106,7 @@ public final class Kernel {
         p.fds = new FdTable();
         for (int fd = 0; fd < 3; fd++) p.fds.installAt(fd, stdio[fd], false);
         Task t = execInto(p, null, elf, exe.path(), program, argv, envp);
+        if (!config.serve().isEmpty()) serve = Serve.prepare(this, p, t, cwd, config.serve());
         init = p;
         start(t);
         boolean timedOut = false;
@@ -140,8 +143,14 @@ public final class Kernel {
     record Executable(byte[] data, String path) {
     }
 
-    /** execve replaced a root subcontext (the syscall redirection keeps its roles; see Upcalls). */
-    void execReplacedRoot(org.subcons.subcon.Subcontext oldRoot, org.subcons.subcon.Subcontext newRoot) {
+    /** A --serve server's init call ended with sc_return(value) (see Serve). */
+    public void serverInitDone(Task t, long value) {
+        serve.initDone(t, value);
+    }
+
+    /** Ends the run with {@code message} printed at the end (the caller sets the exit status). */
+    void stop(String message) {
+        stopMessage = message;
     }
 
     /** A whole file (a server to load), as {@code p} sees the path; null with err[0] = -errno. */
@@ -572,6 +581,7 @@ public final class Kernel {
         t.hart.mmu.switchTo(null, null);
         stats.jitUnits.add(t.hart.unitsCompiled);
         stats.transfers.add(t.hart.mmu.transfers);
+        stats.upcalls.add(t.hart.upcalls);
         stats.viewSwitches.add(t.hart.mmu.viewSwitches);
         stats.traps.add(t.hart.mmu.traps + t.csrTraps);
         stats.tlbFlushes.add(t.hart.mmu.tlbFlushes);

@@ -132,7 +132,7 @@ public final class ProcFs {
     static String subcons(Task t) {
         Process p = t.proc;
         org.subcons.subcon.MemoryManager mm = t.kernel.mm;
-        Subcontext me = t.hart.mmu.current();
+        Subcontext me = t.principal();
         StringBuilder sb = new StringBuilder();
         sb.append("current ").append(me.name).append('#').append(me.sid).append('\n');
         for (Subcontext s : p.ctx.attached()) {

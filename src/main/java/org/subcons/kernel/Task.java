@@ -13,7 +13,7 @@ import org.subcons.subcon.FaultInfo;
  * so guest threads run truly in parallel. The loop runs the hart, serves what stops it
  * (system calls, faults, checkpoints) and delivers signals.
  */
-public final class Task implements Runnable {
+public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     /** Instructions between checkpoints: how late a hart may notice a kill or a TLB shootdown. */
     static final long CHECK_INTERVAL = 8192;
 
@@ -55,6 +55,10 @@ public final class Task implements Runnable {
     private volatile String comm = "";
     /** CSR accesses the views back-end trapped and emulated. */
     long csrTraps;
+    /** The upcall frame whose call sc_pass is performing right now (its principal's call), or null. */
+    public org.subcons.hart.UpcallFrame passFrame;
+    /** This thread's upcall stacks: server → tops by nesting level. */
+    private final Map<org.subcons.subcon.Subcontext, long[]> upcallStacks = new java.util.IdentityHashMap<>();
     Thread host;
 
     Task(Kernel kernel, Process proc, int tid, Hart hart) {
@@ -63,6 +67,8 @@ public final class Task implements Runnable {
         this.tid = tid;
         this.hart = hart;
         hart.csrs = new TaskCsrs();
+        hart.upcallSupport = this;
+        hart.fastUpcalls = !hart.mmu.views() && !kernel.config.traceSubcons();
         hart.jitMode = kernel.config.jit().ordinal();
         if (kernel.config.traceSubcons()) hart.mmu.transferLog = what -> kernel.traceSubcons(this, what);
     }
@@ -77,6 +83,29 @@ public final class Task implements Runnable {
 
     public Hart hart() {
         return hart;
+    }
+
+    @Override
+    public long knownUpcallStack(org.subcons.subcon.Subcontext server, int level) {
+        long[] tops = upcallStacks.get(server);
+        return tops != null && level < tops.length ? tops[level] : 0;
+    }
+
+    /** Maps this thread's stack for upcalls into {@code server} at {@code level} on first use. */
+    @Override
+    public long upcallStack(org.subcons.subcon.Subcontext server, long size, int level) {
+        long known = knownUpcallStack(server, level);
+        if (known != 0) return known;
+        long len = org.subcons.subcon.Layout.pageUp(Math.max(size, 4096));
+        long base = kernel.mm.map(server, 0, len, org.subcons.subcon.Prot.R | org.subcons.subcon.Prot.W, false, null, 0,
+                "[upcall stack]", org.subcons.subcon.MemoryManager.PLACE_HINT, hart.mmu);
+        if (base < 0) return base;
+        long[] tops = upcallStacks.get(server);
+        if (tops == null || tops.length <= level) {
+            tops = tops == null ? new long[level + 1] : java.util.Arrays.copyOf(tops, level + 1);
+            upcallStacks.put(server, tops);
+        }
+        return tops[level] = base + len;
     }
 
     public int tid() {
@@ -128,9 +157,36 @@ public final class Task implements Runnable {
         comm = name;
     }
 
-    /** Binds system-call memory access to the principal: the subcontext running now. */
+    /** The registers of the call being served: the caller's, or a passed call's principal's (pc at 32). */
+    public long[] callRegs() {
+        return passFrame != null ? passFrame.call : hart.x;
+    }
+
+    /** Whose call is being served: the current subcontext, or a passed call's principal. */
+    public org.subcons.subcon.Subcontext principal() {
+        return passFrame != null ? passFrame.principal : hart.mmu.current();
+    }
+
+    /** The trusted-stack depth of the call being served (a passed call: where its principal stood). */
+    int principalTrustedDepth() {
+        return passFrame != null ? org.subcons.hart.Upcalls.origin(hart, passFrame).trustedDepth : hart.mmu.trustedDepth();
+    }
+
+    /**
+     * fork: the child's thread keeps this thread's sctls words for the subcontexts it gets
+     * copies of (their memory, the records they point at, is copied too); shared ones start
+     * at 0, so a shared server gives the child's thread its own stack there.
+     */
+    void copySctlsForFork(Task child, java.util.Map<org.subcons.subcon.Subcontext, org.subcons.subcon.Subcontext> copies) {
+        for (var e : sctls.entrySet()) {
+            org.subcons.subcon.Subcontext copy = copies.get(e.getKey());
+            if (copy != null && copy != e.getKey()) child.sctls.put(copy, new long[] {e.getValue()[0]});
+        }
+    }
+
+    /** Binds system-call memory access to the principal: the subcontext running now, or a passed call's. */
     public void bindPrincipal() {
-        mem.bind(hart.mmu.context(), hart.mmu.current());
+        mem.bind(hart.mmu.context(), principal());
     }
 
     @Override
@@ -240,7 +296,7 @@ public final class Task implements Runnable {
      */
     public boolean signalPending() {
         if (exitRequested || proc.exiting) return true;
-        if (hart.mmu.current() != proc.ctx.root()) return false;
+        if (principal() != proc.ctx.root()) return false;
         synchronized (proc) {
             return ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
         }

@@ -140,7 +140,12 @@ public final class MemoryManager {
 
     /** Whether anything other than an attachment keeps {@code s} alive (a grant or an entry). */
     private boolean referenced(Subcontext s) {
-        return rightsGraph.referenced(s);
+        if (rightsGraph.referenced(s)) return true;
+        for (Subcontext c : subcons.values()) {
+            Subcontext.Handler h = c.handler();
+            if (h != null && h.server() == s) return true;
+        }
+        return false;
     }
 
     /** Frees {@code s} if it is attached nowhere and referenced by nothing (SPEC section 7). */
@@ -202,6 +207,22 @@ public final class MemoryManager {
         return changed;
     }
 
+    /**
+     * sc_handler's effect (null removes). Fails with -EINVAL if the chain of handlers from
+     * {@code server} would lead back to {@code client}.
+     */
+    public int setHandler(Subcontext client, Subcontext.Handler h) {
+        synchronized (lock) {
+            if (h != null) {
+                for (Subcontext s = h.server(); s != null; s = s.handler() == null ? null : s.handler().server()) {
+                    if (s == client) return -Errno.EINVAL;
+                }
+            }
+            client.setHandler(h);
+            return 0;
+        }
+    }
+
     public void setController(Subcontext s, Subcontext controller) {
         synchronized (lock) {
             s.setController(controller);
@@ -213,6 +234,8 @@ public final class MemoryManager {
         synchronized (lock) {
             rightsGraph.replace(oldRoot, newRoot);
             for (Subcontext s : subcons.values()) if (s.controller() == oldRoot && s != oldRoot) s.setController(newRoot);
+            if (oldRoot.controller() != oldRoot) newRoot.setController(oldRoot.controller());
+            newRoot.setHandler(oldRoot.handler());      // the new program is served as the old one was
         }
     }
 
@@ -518,6 +541,8 @@ public final class MemoryManager {
                 if (orig == copy) continue;
                 Subcontext ctl = orig.controller();
                 copy.setController(ctl == orig ? copy : copies.getOrDefault(ctl, ctl));
+                Subcontext.Handler h = orig.handler();
+                if (h != null) copy.setHandler(new Subcontext.Handler(copies.getOrDefault(h.server(), h.server()), h.entry(), h.stackSize()));
             }
         }
     }

@@ -21,6 +21,15 @@ public final class Subcontext {
     public final String name;
     public final int flags;
     private Subcontext controller;
+    /**
+     * Where the system calls of code in this subcontext go (sc_handler, SPEC section 6), or
+     * null for the kernel. Read by harts on every ecall, so volatile.
+     */
+    private volatile Handler handler;
+
+    /** A system-call handler: the server, its entry point, and the stack each thread gets there. */
+    public record Handler(Subcontext server, long entry, long stackSize) {
+    }
 
     final TreeMap<Long, Vma> vmas = new TreeMap<>();
     final PageTable pages = new PageTable();
@@ -39,6 +48,14 @@ public final class Subcontext {
 
     void setController(Subcontext c) {
         this.controller = c;
+    }
+
+    public Handler handler() {
+        return handler;
+    }
+
+    void setHandler(Handler h) {
+        this.handler = h;
     }
 
     /** Whether this subcontext controls {@code x}: it is x's controller, or controls x's controller. */

@@ -110,7 +110,7 @@ final class SignalCalls {
     }
 
     private long sigaltstack(Task t, long ss, long oss) {
-        long sp = t.hart().x[2];
+        long sp = t.callRegs()[2];
         if (oss != 0) {
             byte[] b = new byte[24];
             long[] cur = t.altStack();

@@ -112,7 +112,7 @@ final class SubconCalls {
     }
 
     private long mmap(Task t, long sid, long addr, long len, int prot, int flags, int fd) {
-        long off = t.hart().x[16];        // the seventh argument, a6
+        long off = t.callRegs()[16];       // the seventh argument, a6
         long[] err = new long[1];
         Subcontext s = controlled(t, sid, err);
         if (s == null) return err[0];

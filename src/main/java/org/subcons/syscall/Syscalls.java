@@ -37,6 +37,7 @@ public final class Syscalls {
     private final Entry[] subcon = new Entry[32];
     private final Kernel kernel;
     private final Tracer tracer;
+    private final UpcallCalls upcalls;
 
     public Syscalls(Kernel kernel) {
         this.kernel = kernel;
@@ -50,6 +51,7 @@ public final class Syscalls {
         PollCalls.register(this, kernel);
         TimerCalls.register(this, kernel);
         SubconCalls.register(this, kernel);
+        this.upcalls = UpcallCalls.register(this, kernel);
     }
 
     void add(int nr, String name, String args, Handler h) {
@@ -83,19 +85,35 @@ public final class Syscalls {
         Hart h = t.hart();
         long[] x = h.x;
         long nr = x[17];
-        long a0 = x[10], a1 = x[11], a2 = x[12], a3 = x[13], a4 = x[14], a5 = x[15];
+        // SPEC 6: a call from a subcontext with a handler goes to its server (views, or a first upcall).
+        org.subcons.subcon.Subcontext cur = h.mmu.current();
+        org.subcons.subcon.Subcontext.Handler handler = cur.handler();
+        if (handler != null && !org.subcons.hart.Upcalls.isGate(nr)) {
+            upcalls.redirect(t, handler);
+            return;
+        }
         kernel.stats.syscalls.increment();
+        h.pc += 4;
+        long r = execute(t, nr, x);
+        if (r != NO_RETURN) {
+            x[10] = r;
+            if (nr != org.subcons.hart.Upcalls.SC_PASS) t.endSyscall(r);   // a passed call's restart is its client's
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with arguments a0..a5 from {@code args} for the task's
+     * principal (the caller, or the client of a passed call); traces it.
+     */
+    long execute(Task t, long nr, long[] args) {
+        long a0 = args[10], a1 = args[11], a2 = args[12], a3 = args[13], a4 = args[14], a5 = args[15];
         Entry e = lookup(nr);
         boolean trace = kernel.config.traceSyscalls();
-        String before = trace ? tracer.call(t, nr, e, x) : null;
-        h.pc += 4;
+        String before = trace ? tracer.call(t, nr, e, args) : null;
         t.bindPrincipal();
         t.beginSyscall(a0);
         long r = e == null ? -Errno.ENOSYS : e.handler.call(t, a0, a1, a2, a3, a4, a5);
-        if (r != NO_RETURN) {
-            x[10] = r;
-            t.endSyscall(r);
-        }
         if (trace) tracer.result(t, before, e, r);
+        return r;
     }
 }
