@@ -103,7 +103,22 @@ public final class RunCommand implements Callable<Integer> {
             case "eager" -> Config.JitMode.EAGER;
             default -> throw bad("unknown --jit mode '" + jit + "' (use on, off, eager)");
         };
-        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, List.copyOf(serve), jitMode);
+        List<String> servers = new ArrayList<>();
+        for (String s : serve) servers.add(resolveServer(s));
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, e, servers, jitMode);
+    }
+
+    /**
+     * A --serve value with its server found: a path as given, or the name of a server
+     * shipped with Subcons (tracer, policy, memfs, passthru, ...) when no such file exists.
+     */
+    static String resolveServer(String spec) {
+        String t = spec.strip();
+        int sp = t.indexOf(' ');
+        String name = sp < 0 ? t : t.substring(0, sp);
+        if (name.isEmpty() || name.contains("/") || java.nio.file.Files.exists(java.nio.file.Path.of(name))) return t;
+        java.nio.file.Path shipped = GuestPrograms.program("servers", name);
+        return java.nio.file.Files.isRegularFile(shipped) ? shipped + (sp < 0 ? "" : t.substring(sp)) : t;
     }
 
     private long parseSize(String s) {

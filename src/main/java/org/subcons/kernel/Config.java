@@ -25,6 +25,11 @@ public record Config(String root, boolean traceSyscalls, boolean traceSubcons, b
         return new Config(null, false, false, false, 0, DEFAULT_MEM, 4096, Enforcement.TAGGED, List.of(), JitMode.ON);
     }
 
+    /** The --serve servers (each "PATH [ARGS...]"), innermost first. */
+    public Config withServe(List<String> servers) {
+        return new Config(root, traceSyscalls, traceSubcons, stats, maxInsns, memLimit, maxProcs, enforce, List.copyOf(servers), jit);
+    }
+
     public Config withTrace(boolean syscalls, boolean subcons) {
         return new Config(root, syscalls, subcons, stats, maxInsns, memLimit, maxProcs, enforce, serve, jit);
     }

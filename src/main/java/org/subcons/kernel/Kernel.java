@@ -106,7 +106,7 @@ public final class Kernel {
         p.fds = new FdTable();
         for (int fd = 0; fd < 3; fd++) p.fds.installAt(fd, stdio[fd], false);
         Task t = execInto(p, null, elf, exe.path(), program, argv, envp);
-        if (!config.serve().isEmpty()) serve = Serve.prepare(this, p, t, cwd, config.serve());
+        if (!config.serve().isEmpty()) serve = Serve.prepare(this, p, t, cwdPath, config.serve());
         init = p;
         start(t);
         boolean timedOut = false;

@@ -48,19 +48,19 @@ final class Serve {
      * all inits have returned. Throws with exit status 127/126 for a server that cannot be
      * read or loaded.
      */
-    static Serve prepare(Kernel k, Process p, Task t, int cwd, List<String> specs) throws ElfException {
+    static Serve prepare(Kernel k, Process p, Task t, String hostCwd, List<String> specs) throws ElfException {
         Serve s = new Serve(k);
         s.served = p.ctx.root();
         for (String spec : specs) {
             List<String> argv = words(spec);
             if (argv.isEmpty()) throw new ElfException("--serve: no server named", 127);
             String path = argv.get(0);
-            Kernel.Executable exe = k.readExecutable(cwd, path);
-            Subcontext server = k.mm.create(Kernel.baseName(exe.path()), Subcontext.SHARE_ON_FORK | Subcontext.KEEP_ON_EXEC, null);
+            byte[] data = readServer(hostCwd, path);
+            Subcontext server = k.mm.create(Kernel.baseName(path), Subcontext.SHARE_ON_FORK | Subcontext.KEEP_ON_EXEC, null);
             int r = k.mm.attach(server, p.ctx);
             if (r < 0) throw new ElfException("--serve " + path + ": cannot attach: " + Errno.name(r), 126);
             long[] err = new long[1];
-            ServerLoader.Loaded l = ServerLoader.load(k.mm, server, exe.data(), path, t.hart.mmu, err);
+            ServerLoader.Loaded l = ServerLoader.load(k.mm, server, data, path, t.hart.mmu, err);
             if (l == null) {
                 String why = err[0] == -Errno.ENOEXEC
                         ? "not a static-pie RV64 ELF with only R_RISCV_RELATIVE relocations"
@@ -71,6 +71,22 @@ final class Serve {
         }
         s.next(t);
         return s;
+    }
+
+    /**
+     * A server's ELF. Its path is the host's, like the command line it came from (--root
+     * confines the program, not the tool's own configuration).
+     */
+    static byte[] readServer(String hostCwd, String path) throws ElfException {
+        java.nio.file.Path file = java.nio.file.Path.of(hostCwd).resolve(path);
+        try {
+            if (java.nio.file.Files.isDirectory(file)) throw new ElfException("--serve " + path + ": Is a directory", 126);
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ElfException("--serve " + path + ": No such file or directory", 127);
+        } catch (java.io.IOException | OutOfMemoryError e) {
+            throw new ElfException("--serve " + path + ": cannot read: " + e.getMessage(), 126);
+        }
     }
 
     /** Splits a --serve value into words at white space. */

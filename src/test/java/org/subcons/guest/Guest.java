@@ -55,6 +55,15 @@ public final class Guest {
     public static Result subcons(Path binary, List<String> args, byte[] stdin, Config config) throws IOException {
         Path cwd = Files.createTempDirectory("subcons-guest");
         try {
+            return subconsIn(cwd, binary, args, stdin, config);
+        } finally {
+            deleteTree(cwd);
+        }
+    }
+
+    /** Like {@link #subcons}, in working directory {@code cwd} (which the caller owns). */
+    public static Result subconsIn(Path cwd, Path binary, List<String> args, byte[] stdin, Config config) throws IOException {
+        {
             ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
             OpenFile[] stdio = {
                 new StreamFile(new ByteArrayInputStream(stdin), null, "stdin"),
@@ -73,9 +82,20 @@ public final class Guest {
                 status = e.exitStatus;
             }
             return new Result(out.toByteArray(), err.toString(StandardCharsets.UTF_8), status);
-        } finally {
-            deleteTree(cwd);
         }
+    }
+
+    private static final java.util.Map<String, Result> QEMU_RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #qemu}, run once per program, arguments and input in this JVM. */
+    public static Result qemuOnce(Path binary, List<String> args, byte[] stdin) throws IOException, InterruptedException {
+        String key = binary + "\0" + String.join("\0", args) + "\0" + java.util.Arrays.hashCode(stdin) + "/" + stdin.length;
+        Result r = QEMU_RUNS.get(key);
+        if (r == null) {
+            r = qemu(binary, args, stdin);
+            QEMU_RUNS.put(key, r);
+        }
+        return r;
     }
 
     public static Result qemu(Path binary, List<String> args, byte[] stdin) throws IOException, InterruptedException {

@@ -42,6 +42,16 @@ class GuestCorpusTest {
             // Every executed block compiled to bytecode at once: the compiler must agree too.
             Config eager = Config.defaults().withJit(Config.JitMode.EAGER);
             tests.add(DynamicTest.dynamicTest(name + " [tagged, jit=eager]", () -> check(src, name, eager, hand)));
+            // Served (SPEC 12): unchanged under the tracer, and under three nested layers of one pass-through build.
+            for (Config.Enforcement e : Config.Enforcement.values()) {
+                Config traced = Config.defaults().withEnforce(e).withServe(List.of(server("tracer")));
+                tests.add(DynamicTest.dynamicTest(name + " [" + e.name().toLowerCase() + ", --serve tracer]",
+                        () -> check(src, name, traced, hand)));
+                String p = server("passthru");
+                Config nested = Config.defaults().withEnforce(e).withServe(List.of(p, p, p));
+                tests.add(DynamicTest.dynamicTest(name + " [" + e.name().toLowerCase() + ", --serve passthru x3]",
+                        () -> check(src, name, nested, hand)));
+            }
         }
         assertFalse(tests.isEmpty(), "no corpus sources under " + SOURCES);
         return tests.stream();
@@ -53,12 +63,17 @@ class GuestCorpusTest {
         byte[] stdin = Guest.stdin(src);
         Guest.Result want = handWritten
                 ? new Guest.Result(Files.readAllBytes(SOURCES.resolve("expected").resolve(name + ".out")), "", 0)
-                : Guest.qemu(bin, args, stdin);
+                : Guest.qemuOnce(bin, args, stdin);
         Guest.Result got = Guest.subcons(bin, args, stdin, config);
         String context = name + " stderr:\n" + got.stderr();
         assertEquals(new String(want.stdout(), StandardCharsets.ISO_8859_1), new String(got.stdout(), StandardCharsets.ISO_8859_1),
                 "stdout of " + context);
         assertEquals(want.status(), got.status(), "exit status of " + context);
+    }
+
+    /** A shipped server (guest/servers), as a --serve value. */
+    static String server(String name) {
+        return Guest.binary("servers", name).toString();
     }
 
     static List<Path> sources() throws IOException {
