@@ -5,7 +5,8 @@
  * output is the same under both back-ends and in every run.
  *
  *   sct_server(argv0, name, flags, &l)  create a subcon, sc_load argv0.server, attach; sid
- *   sct_call(entry, op, ...)            a call through an entry point (an ordinary call)
+ *   CALL(l, op, ...)                    a call to server l's entry point (an ordinary call)
+ *   CALLAT(addr, ...)                   a call to any address with up to 8 arguments
  *   sct_data(name, pages, prot, &addr)  a new attached subcon with `pages` anonymous pages
  *   sct_code(name, blob, end, &addr)    a new attached subcon holding a copy of a code
  *                                       blob on an r-x page (blobs: SCT_BLOB below)
@@ -36,6 +37,7 @@
 
 #define PAGE 4096UL
 
+#define yn sct_yn      /* not the Bessel function */
 static inline const char *yn(long c) { return c ? "yes" : "no"; }
 
 /* A call's result as text: the error name, or "0", or "ok" for other non-negative values. */
@@ -94,8 +96,13 @@ static inline long sct_server_entry(const char *argv0, const char *name, unsigne
 static inline long sct_call(unsigned long entry, long op, long a, long b, long c, long d, long e, long f) {
     return ((sc_portal_fn) entry)(op, a, b, c, d, e, f, 0);
 }
-#define CALL(l, op, ...) sct_call((l).entry, op, ##__VA_ARGS__, 0, 0, 0, 0, 0, 0)
-#define CALL0(l, op) sct_call((l).entry, op, 0, 0, 0, 0, 0, 0)
+static inline long sct_callv(unsigned long entry, const long *a) {
+    return ((sc_portal_fn) entry)(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+}
+/* CALL(l, op, args...): the server loaded as l, called at its entry point (missing args 0). */
+#define CALL(l, ...) sct_callv((l).entry, (const long[8]){__VA_ARGS__})
+/* CALLAT(addr, args...): a call to any address with up to 8 arguments. */
+#define CALLAT(addr, ...) sct_callv((unsigned long) (addr), (const long[8]){__VA_ARGS__})
 
 /* Writes a word into subcon sid (which the caller controls) through a temporary grant. */
 static inline void sct_poke(long sid, void *addr, long v) {
