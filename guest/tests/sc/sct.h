@@ -72,11 +72,13 @@ static inline long sct_check(const char *what, long r) {
     return r;
 }
 
-/* A new subcontext named `name` holding the server argv0.server, attached to this context. */
+/* A new subcontext named `name`, attached to this context, holding the server at path. */
 static inline long sct_server_at(const char *path, const char *name, unsigned long flags, struct sc_load *l) {
     long s = sct_check("sc_create", sc_create(name, flags));
-    sct_check("sc_load", sc_load(s, path, l));
+    /* attached first, so the load picks an address free in this context (an unattached
+     * subcon has no context whose mappings it must avoid) */
     sct_check("sc_attach", sc_attach(s, 0, 0));
+    sct_check("sc_load", sc_load(s, path, l));
     return s;
 }
 
