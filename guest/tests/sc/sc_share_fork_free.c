@@ -2,7 +2,8 @@
  * and mmap(NULL) in it picks an address free in all of them. After the fork the child maps
  * pages into its own root; the parent's sc_mmap(NULL) into the shared subcon avoids them
  * and MAP_FIXED onto them fails with EEXIST, although they are free in the parent's own
- * context. sc_attach into another process's context (by pid) is checked the same way. */
+ * context. sc_attach into another process's context (by pid) is checked the same way;
+ * sc_detach by pid removes the subcon from that context only. */
 #include "sct.h"
 
 static int overlaps(long a, unsigned long n, long b, unsigned long m) {
@@ -29,7 +30,8 @@ int main(void) {
         long x = sct_recv(down[0]);
         sct_send(up[1], sc_owner((void *) x));
         sct_send(up[1], *(volatile long *) x);
-        sct_recv(down[0]);
+        sct_recv(down[0]);                         /* the parent detached it from the child */
+        sct_send(up[1], sc_owner((void *) x));
         _exit(0);
     }
     long child_root = sct_recv(up[0]);
@@ -59,7 +61,11 @@ int main(void) {
     sct_send(down[1], xa);
     printf("child: owner: %s\n", yn(sct_recv(up[0]) == x));
     printf("child: reads it: %ld\n", sct_recv(up[0]));
+    printf("detach it from the child: %s\n", err(sc_detach(x, pid)));
     sct_send(down[1], 0);
+    printf("child: owner after the detach: %s\n", err(sct_recv(up[0])));
+    sc_info(x, &i);
+    printf("contexts: %lu, the parent's page intact: %s\n", i.contexts, yn(sct_peek(x, (void *) xa) == 808));
     printf("child: %s\n", sct_wait(pid));
     return 0;
 }

@@ -29,6 +29,7 @@ enum {
     OP_SUM,             /* sum of the a longs at b     (reads b's owner) */
     OP_STOP,            /* stop = a; 0 (ends an OP_SPIN in another thread) */
     OP_INC,             /* atomically counter += 1; returns the new value */
+    OP_RELOC,           /* 1 if a pointer initialised at load time (R_RISCV_RELATIVE) is right */
 };
 
 #endif

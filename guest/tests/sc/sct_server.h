@@ -12,6 +12,7 @@ static volatile long stop;
 static long calls;
 static long counter;
 static char page[4096] __attribute__((aligned(4096))) = {1};
+static volatile long *volatile secret_ptr = &secret;      /* relocated by the loader */
 
 #ifdef SCT_EXTRA
 static long sct_extra(long op, long a, long b, long c, long d, long e, long f, long g);
@@ -50,6 +51,7 @@ long server_main(long op, long a, long b, long c, long d, long e, long f, long g
     }
     case OP_STOP: stop = a; return 0;
     case OP_INC: return __atomic_add_fetch(&counter, 1, __ATOMIC_SEQ_CST);
+    case OP_RELOC: return secret_ptr == &secret && *secret_ptr == secret;
     default:
 #ifdef SCT_EXTRA
         return sct_extra(op, a, b, c, d, e, f, g);
