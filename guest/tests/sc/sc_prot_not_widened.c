@@ -35,5 +35,9 @@ int main(void) {
     printf("page made writable: %s\n", err(sc_mprotect(d, a, PAGE, PROT_READ | PROT_WRITE)));
     printf("store: %s\n", what(SCT_CATCH(SIGSEGV, *(volatile long *) a = 78)));
     printf("stored: %s\n", yn(*(volatile long *) a == 78));
+    for (int i = 0; i < 1000; i++) *(volatile long *) a += 1;
+    printf("page made read-only again: %s\n", err(sc_mprotect(d, a, PAGE, PROT_READ)));
+    printf("store: %s\n", what(SCT_CATCH(SIGSEGV, *(volatile long *) a = 79)));
+    printf("unchanged: %s\n", yn(*(volatile long *) a == 1078));
     return 0;
 }
