@@ -222,7 +222,11 @@ static inline const char *sct_segv_code(void) {
 static inline const char *sct_status(int st) {
     static char b[32];
     if (WIFEXITED(st)) snprintf(b, sizeof b, "exit %d", WEXITSTATUS(st));
-    else if (WIFSIGNALED(st)) snprintf(b, sizeof b, "signal %s", WTERMSIG(st) == SIGSEGV ? "SIGSEGV" : "other");
+    else if (WIFSIGNALED(st)) {
+        int g = WTERMSIG(st);
+        snprintf(b, sizeof b, "signal %s", g == SIGSEGV ? "SIGSEGV" : g == SIGTERM ? "SIGTERM" : g == SIGKILL ? "SIGKILL"
+                                           : g == SIGALRM ? "SIGALRM" : "other");
+    }
     else snprintf(b, sizeof b, "other");
     return b;
 }
