@@ -16,13 +16,16 @@ static const char *mm(void *r) {
 
 int main(void) {
     long me = sc_self();
-    void *p;
-    long s = sct_data("other", 1, PROT_READ | PROT_WRITE, &p);
-    sct_poke(s, p, 4321);
     int anon = MAP_PRIVATE | MAP_ANONYMOUS;
-    /* a root page right below the other's (it will not grow into it) */
-    void *q = mmap((char *) p - PAGE, PAGE, PROT_READ | PROT_WRITE, anon | MAP_FIXED_NOREPLACE, -1, 0);
-    printf("root page right below it: %s\n", mm(q));
+    /* a root page q, and right above it the other subcon's page p */
+    char *q = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE, anon, -1, 0);
+    char *p = q + PAGE;
+    munmap(p, PAGE);
+    long s = sct_check("sc_create", sc_create("other", 0));
+    sct_check("sc_attach", sc_attach(s, 0, 0));
+    if (sc_mmap(s, p, PAGE, PROT_READ | PROT_WRITE, anon | MAP_FIXED, -1, 0) != (long) p) sct_die("sc_mmap", -1);
+    sct_poke(s, p, 4321);
+    printf("root page right below it: %s\n", yn(sc_owner(q) == me));
     printf("mmap MAP_FIXED over it: %s\n", mm(mmap(p, PAGE, PROT_READ | PROT_WRITE, anon | MAP_FIXED, -1, 0)));
     printf("mmap MAP_FIXED over it and the root's page below: %s\n",
            mm(mmap((char *) p - PAGE, 3 * PAGE, PROT_READ | PROT_WRITE, anon | MAP_FIXED, -1, 0)));
