@@ -9,8 +9,9 @@
  *
  * Here the client itself builds the arrangement and then gives away the power to undo it:
  *   1. sc_create  a new, empty subcontext "kvstore" (the client controls it);
- *   2. sc_load    the server's static-pie ELF (argv[0] + ".server") into it;
- *   3. sc_attach  it to the client's own context (the process's address space);
+ *   2. sc_attach  it to the client's own context (the process's address space);
+ *   3. sc_load    the server's static-pie ELF (argv[0] + ".server") into it, at an
+ *                 address free in this context;
  *   4. sc_grant   the server R and W over the client (its root subcontext);
  *   5. sc_entry   the client one point entry into the server: the ELF entry point, which is
  *                 scrt's entry stub;
@@ -153,11 +154,15 @@ int main(int argc, char **argv) {
     sc_info(srv, &info);
     printf("client: sc_create made subcon \"%s\": empty, controlled by \"%s\", attached nowhere (%lu contexts)\n",
            info.name, name_of(info.controller), info.contexts);
+    /*
+     * Attach before loading: sc_load picks an address free in every context the subcon is
+     * attached to, so attached here it cannot collide with anything of this process.
+     */
+    check(sc_attach(srv, 0, 0), "sc_attach");
+    printf("client: sc_attach added \"%s\" to my context (the process's address space)\n", name_of(srv));
     struct sc_load l;
     check(sc_load(srv, path, &l), "sc_load");
-    printf("client: sc_load put the server's ELF into \"%s\" at a free address\n", name_of(srv));
-    check(sc_attach(srv, 0, 0), "sc_attach");
-    printf("client: sc_attach added \"%s\" to my context: its pages are now holes in my map\n", name_of(srv));
+    printf("client: sc_load put the server's ELF into \"%s\": its pages are holes in my map\n", name_of(srv));
 
     /* 4-5: the rights. */
     check(sc_grant(me, srv, SC_R | SC_W), "sc_grant");
@@ -183,18 +188,18 @@ int main(int argc, char **argv) {
     table = (volatile long *) table_addr;
     server_main_fn = (sc_portal_fn) main_addr;
     printf("client: can I undo it? (I know the server's layout: I loaded its binary)\n");
-    printf("  sc_grant(server -> me, r)           = %s  (read the server)\n", result(sc_grant(srv, me, SC_R)));
-    printf("  sc_grant(me -> server, none)        = %s  (revoke the server's rights over me)\n",
+    printf("  sc_grant(kvstore, me, r)           = %s  (let me read the server)\n", result(sc_grant(srv, me, SC_R)));
+    printf("  sc_grant(me, kvstore, 0)           = %s  (revoke the server's rights over me)\n",
            result(sc_grant(me, srv, 0)));
-    printf("  sc_entry(server, me, server_main)   = %s  (a second entry point)\n",
+    printf("  sc_entry(kvstore, me, server_main) = %s  (a second entry point)\n",
            result(sc_entry(srv, me, (void *) main_addr, 1)));
-    printf("  sc_detach(server)                   = %s\n", result(sc_detach(srv, 0)));
-    printf("  sc_control(me, me)                  = %s  (take myself back)\n", result(sc_control(me, me)));
-    printf("  sc_owner(the server's table)        = %s  (I may not even see who owns it)\n",
+    printf("  sc_detach(kvstore, 0)              = %s  (remove the server)\n", result(sc_detach(srv, 0)));
+    printf("  sc_control(me, me)                 = %s  (take myself back)\n", result(sc_control(me, me)));
+    printf("  sc_owner(kv_table)                 = %s  (I may not even see who owns it)\n",
            result(sc_owner((void *) table_addr)));
     void *m = mmap((void *) (table_addr & ~4095UL), 4096, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-    printf("  mmap(MAP_FIXED over the table)      = %s  (a hole in my map: I cannot map over it)\n",
+    printf("  mmap(kv_table's page, MAP_FIXED)   = %s  (a hole in my map: I cannot map over it)\n",
            result(m == MAP_FAILED ? -errno : 0));
 
     /* The service: the server works on my strings and buffers in place. */
