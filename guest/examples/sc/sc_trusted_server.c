@@ -24,6 +24,8 @@
  * Each attack dies with a "subcons: fault:" line on stderr.
  *
  * Run: ./subcons run target/guest/sc/sc_trusted_server   (add --trace=subcons to watch)
+ *      ./subcons run target/guest/sc/sc_trusted_server --maps   also prints /proc/self/maps
+ *      and /proc/self/subcons (with raw addresses and sids) once the server has run.
  */
 #define _GNU_SOURCE
 #include <elf.h>
@@ -137,8 +139,16 @@ static void skip_the_stub(void) {
     server_main_fn(KV_COUNT, 0, 0, 0, 0, 0, 0, 0);   /* not an entry point: a denied transfer */
 }
 
+/* Copies a /proc file to stdout (for --maps: raw addresses and sids, so not part of the story). */
+static void dump(const char *path) {
+    FILE *f = fopen(path, "r");
+    char line[512];
+    printf("---- %s\n", path);
+    while (f && fgets(line, sizeof line, f)) fputs(line, stdout);
+    if (f) fclose(f);
+}
+
 int main(int argc, char **argv) {
-    (void) argc;
     setvbuf(stdout, NULL, _IONBF, 0);     /* the server writes to fd 1 too: keep the order */
     char path[4096];
     snprintf(path, sizeof path, "%s.server", argv[0]);
@@ -217,6 +227,11 @@ int main(int argc, char **argv) {
     r = call("count()", KV_COUNT, 0, 0, 0);
     printf("client:   = %s\n", result(r));
     printf("client: back in \"%s\" after every call (the scid CSR says so)\n", name_of(sc_scid()));
+
+    if (argc > 1 && strcmp(argv[1], "--maps") == 0) {
+        dump("/proc/self/maps");
+        dump("/proc/self/subcons");
+    }
 
     /* A confused-deputy attempt: ask the trusted server to write into its own table. */
     r = call("get(\"alpha\", buf) where buf is really the server's table", KV_GET, (long) "alpha", table_addr,
