@@ -296,16 +296,19 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
      */
     public boolean signalPending() {
         if (exitRequested || proc.exiting) return true;
-        if (principal() != proc.ctx.root()) return false;
+        long pend;
         synchronized (proc) {
-            return ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
+            pend = (pending.bits() | proc.sharedPending.bits()) & ~sigMask;
         }
+        if (pend == 0) return false;
+        if (principal() == proc.ctx.root()) return true;
+        return (pend & proc.actions.killOrStop()) != 0;     // outside the root only what runs no handler acts
     }
 
     /** Takes the next deliverable signal, thread-directed first. */
-    SigInfo takeSignal() {
+    SigInfo takeSignal(long only) {
         synchronized (proc) {
-            long allowed = ~sigMask | Signals.UNBLOCKABLE;
+            long allowed = (~sigMask | Signals.UNBLOCKABLE) & only;
             SigInfo si = pending.take(allowed);
             if (si == null) si = proc.sharedPending.take(allowed);
             signalFlag = ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
