@@ -578,6 +578,7 @@ public final class Kernel {
             p.threads.remove(t);
             last = p.threads.isEmpty();
         }
+        t.releaseUpcallStacks();
         t.hart.mmu.switchTo(null, null);
         stats.jitUnits.add(t.hart.unitsCompiled);
         stats.transfers.add(t.hart.mmu.transfers);
