@@ -11,7 +11,8 @@ int main(void)
     pid_t c = fork();
     REQUIRE(c >= 0);
     if (c == 0) _exit(9);
-    usleep(50000);       /* the child has long exited: a zombie */
+    siginfo_t si;        /* wait until it has exited, without reaping it: a zombie */
+    REQUIRE(waitid(P_PID, c, &si, WEXITED | WNOWAIT) == 0 && si.si_pid == c);
     errno = 0;
     int k0 = kill(c, 0);
     printf("kill(zombie, 0): %d %s\n", k0, errname(errno));
