@@ -71,7 +71,8 @@ int main(void)
         pthread_join(t, &r);
         printf("nanosleep, SA_RESTART %s: %s\n", restart ? "on" : "off", errname((int)(long)r));
         CHECK("  handler ran", handled >= 1);
-        CHECK("  remaining time reported (0 < rem < 10 s)", (rem.tv_sec > 0 || rem.tv_nsec > 0) && rem.tv_sec < 10);
+        /* Linux may report up to the timer slack (50 us) more than asked */
+        CHECK("  remaining time reported (0 < rem < 10 s + 1 ms)", (rem.tv_sec > 0 || rem.tv_nsec > 0) && (rem.tv_sec < 10 || (rem.tv_sec == 10 && rem.tv_nsec < 1000000)));
     }
 
     REQUIRE(pipe(p) == 0);
