@@ -54,7 +54,7 @@ final class SignalDelivery {
                 return;
             }
             if ((a.flags() & Signals.SA_RESETHAND) != 0) p.actions.set(sig, Signals.Action.DEFAULT);
-            return;                                     // one frame per safe point; the rest come after
+            // As Linux, every deliverable signal gets its frame now: the last one set up runs first.
         }
         finishInterruptedCall(t, false, true);
         t.restoreSuspendMask();

@@ -59,6 +59,8 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     private volatile String comm = "";
     /** CSR accesses the views back-end trapped and emulated. */
     long csrTraps;
+    /** The signals this thread waits for in rt_sigtimedwait, or 0. */
+    volatile long sigwaitWanted;
     /** The upcall frame whose call sc_pass is performing right now (its principal's call), or null. */
     public org.subcons.hart.UpcallFrame passFrame;
     /** This thread's upcall stacks: server → tops by nesting level. */
