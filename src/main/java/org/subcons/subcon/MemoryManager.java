@@ -309,6 +309,16 @@ public final class MemoryManager {
      */
     public long map(Subcontext s, long addr, long len, int prot, boolean shared, Backing backing, long offset,
                     String name, int placement, TlbHolder self) {
+        return map(s, addr, len, prot, shared, backing, offset, name, placement, self, null);
+    }
+
+    /**
+     * Like the other map; a chosen address (PLACE_HINT) is also free in {@code alsoFree} (the
+     * caller's context when it maps into a subcontext it may attach there later: sc_mmap,
+     * sc_load).
+     */
+    public long map(Subcontext s, long addr, long len, int prot, boolean shared, Backing backing, long offset,
+                    String name, int placement, TlbHolder self, Context alsoFree) {
         if (len <= 0) return -Errno.EINVAL;
         len = Layout.pageUp(len);
         if (len <= 0 || len > Layout.TASK_SIZE) return -Errno.ENOMEM;
@@ -316,7 +326,7 @@ public final class MemoryManager {
         synchronized (lock) {
             long start;
             if (placement == PLACE_HINT) {
-                start = findFree(s, len, addr);
+                start = findFree(s, len, addr, alsoFree);
                 if (start < 0) return start;
             } else {
                 if ((addr & Frame.MASK) != 0) return -Errno.EINVAL;
@@ -603,9 +613,15 @@ public final class MemoryManager {
     // ---- internals --------------------------------------------------------------------
 
     private long findFree(Subcontext s, long len, long hint) {
+        return findFree(s, len, hint, null);
+    }
+
+    private long findFree(Subcontext s, long len, long hint, Context also) {
+        if (also != null && s.contexts.contains(also)) also = null;
         if (hint != 0) {
             long h = Layout.pageDown(hint);
-            if (h >= Layout.MMAP_MIN && Layout.userRange(h, len) && freeEverywhere(s, h, h + len, null)) return h;
+            if (h >= Layout.MMAP_MIN && Layout.userRange(h, len) && freeEverywhere(s, h, h + len, null)
+                    && (also == null || also.overlapping(h, h + len) == null)) return h;
         }
         long top = Layout.MMAP_BASE;
         while (true) {
@@ -613,6 +629,7 @@ public final class MemoryManager {
             if (cand < Layout.MMAP_MIN || cand > top) return -Errno.ENOMEM;
             Vma o = overlapIn(s.vmas, cand, top);
             for (int i = 0; o == null && i < s.contexts.size(); i++) o = s.contexts.get(i).overlapping(cand, top);
+            if (o == null && also != null) o = also.overlapping(cand, top);
             if (o == null) return cand;
             top = o.start;
         }
