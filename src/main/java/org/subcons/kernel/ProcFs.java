@@ -105,11 +105,12 @@ public final class ProcFs {
     }
 
     /**
-     * Whether the reader {@code me} may know of {@code s}: its own, one it has rights over
-     * or controls. SPEC 2: a legacy program sees the others only as holes in its map.
+     * Whether the reader {@code me} may know of {@code s} in /proc/self/subcons: its own, one
+     * it has rights over, controls or is controlled by. (SPEC 2: a legacy program sees the
+     * others only as holes; /proc/self/maps shows only the reader's own.)
      */
     private static boolean visible(Task t, Subcontext me, Subcontext s) {
-        return s == me || me.controls(s) || t.kernel.mm.rightsOf(t.proc.ctx, me, s) != 0;
+        return s == me || me.controls(s) || s.controls(me) || t.kernel.mm.rightsOf(t.proc.ctx, me, s) != 0;
     }
 
     static String maps(Task t) {

@@ -38,7 +38,8 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     /** rt_sigsuspend's saved mask, restored after the signal that ends it. */
     private long suspendSavedMask;
     private boolean suspendMaskActive;
-    private int wakeFd = -1;
+    /** An eventfd that wake() writes, so a host poll sees a signal; made when the thread starts. */
+    private volatile int wakeFd = -1;
     /** Per-subcontext sctls words (SPEC section 9), with the last one used at hand: entry stubs read it on every call. */
     private final Map<org.subcons.subcon.Subcontext, long[]> sctls = new java.util.IdentityHashMap<>();
     // Two cells at hand: a call or upcall alternates between a client and its server.
@@ -221,6 +222,8 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     @Override
     public void run() {
         try {
+            // Made before any wait: a wake() that found no descriptor would be lost to a host poll.
+            wakeFd();
             while (!exitRequested && !proc.exiting) {
                 if (signalFlag || interruptedCall) SignalDelivery.deliver(this);
                 if (exitRequested || proc.exiting) break;
