@@ -10,6 +10,7 @@
  *   DIR/out/evildir     -> /etc
  *   DIR/out/rel         -> ../../../../../../../../../../etc/passwd
  *   DIR/out/inside      -> a.txt               (a symlink that stays inside)
+ *   DIR/out/toro        -> DIR/ro.txt          (leads to read-only space)
  *   DIR/out/a.txt       "inside\n"
  *   DIR/out/mod         a copy of the passthru server (a static-pie ELF, for sc_load)
  *   DIR/out/script.sh   "#!/bin/sh" script (its interpreter is outside)
@@ -58,6 +59,9 @@ long service_init(long served, long self, int argc, char **argv) {
     link_(out, "evildir", "/etc");
     link_(out, "rel", "../../../../../../../../../../etc/passwd");
     link_(out, "inside", "a.txt");
+    char ro[512];
+    sc_snprintf(ro, sizeof ro, "%s/ro.txt", d);
+    link_(out, "toro", ro);
     put(out, "script.sh", "#!/bin/sh\necho script ran\n", 0755);
     /* argv[0] is BUILD/serve/policy_plant.server: the passthru server is BUILD/servers/passthru. */
     size_t n = strlen(argv[0]);
