@@ -1019,11 +1019,19 @@ static long usage(const char *why, const char *arg) {
 
 long service_init(long served, long self, int argc, char **argv) {
     self_sid = self;
-    /* The rules: every argument is checked before anything is set up. */
+    /* The server's own data, in one mapping: the rules, then the slots' scratch space, then a
+     * guard (the first thread's stack tends to land right above: if it ever overflowed, it
+     * must fault, not write over the scratch space). */
     size_t total = 0;
     for (int i = 1; i < argc; i++) total += strlen(argv[i]) + 2;
-    char *store = sys_mmap(0, total + 4096, 3, 0x22, -1, 0);
-    if ((long) store < 0 && (long) store > -4096) return (long) store;
+    total = (total + 4095) & ~4095UL;
+    size_t guard = 64 * 1024, size = total + NSLOTS * SCRATCH_SIZE + guard;
+    char *data = sys_mmap(0, size, 3, 0x22, -1, 0);
+    if ((long) data < 0 && (long) data > -4096) return (long) data;
+    long r = sys_call(226 /* mprotect */, (long) (data + size - guard), (long) guard, 0, 0, 0, 0);
+    if (r < 0) return r;
+    char *store = data;
+    smem = data + total;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (!strcmp(arg, "-q")) {
@@ -1050,12 +1058,10 @@ long service_init(long served, long self, int argc, char **argv) {
     if (nrules == 0) return usage("no prefixes given", 0);
     first_pid = sys_getpid();
 
-    /* Scratch space (the server's own) and P: the strings the kernel reads for the principal. */
-    smem = sys_mmap(0, NSLOTS * SCRATCH_SIZE, 3, 0x22, -1, 0);
-    if ((long) smem < 0 && (long) smem > -4096) return (long) smem;
+    /* P: the strings the kernel reads for the principal. */
     paths_sid = sc_create("policy-paths", SC_SHARE_ON_FORK | SC_KEEP_ON_EXEC);
     if (paths_sid < 0) return paths_sid;
-    long r = sc_attach(paths_sid, 0, 0);
+    r = sc_attach(paths_sid, 0, 0);
     if (r < 0) return r;
     r = sc_grant(paths_sid, self, SC_R | SC_W);
     if (r < 0) return r;

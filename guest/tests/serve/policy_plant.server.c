@@ -1,8 +1,9 @@
 /*
  * A test fixture for the policy cases: at its init it plants, in the directory given as its
- * argument, what a confined program cannot make itself, then serves as a pass-through layer.
- * Put it after the policy in a .serve file (it then serves the policy; its init runs before
- * the program starts, with no policy around it):
+ * argument, what a confined program cannot make itself, then gets out of the way. Put it
+ * after the policy in a .serve file: it then serves the policy, and its init runs before the
+ * program starts; it installs no handler and gives the policy control of itself back, so
+ * the run is as if the policy were alone:
  *
  *   DIR/out/            a directory (the cases give rw:DIR/out)
  *   DIR/ro.txt          a file in read-only space
@@ -14,6 +15,7 @@
  *   DIR/out/a.txt       "inside\n"
  *   DIR/out/mod         a copy of the passthru server (a static-pie ELF, for sc_load)
  *   DIR/out/script.sh   "#!/bin/sh" script (its interpreter is outside)
+ *   DIR/out/prog        with a second argument NAME: a copy of the program BUILD/NAME
  */
 #include "service.h"
 
@@ -71,7 +73,12 @@ long service_init(long served, long self, int argc, char **argv) {
     memcpy(passthru, argv[0], n);
     strcpy(passthru + n, "servers/passthru");
     copy(passthru, out, "mod");
-    return service_install(served, self, 0);
+    if (argc > 2) {
+        strcpy(passthru + n, argv[2]);
+        copy(passthru, out, "prog");
+    }
+    (void) self;
+    return sc_control(served, served);
 }
 
 long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
