@@ -346,6 +346,7 @@ static long deny(long nr, const char *path, const char *real, const char *why, l
     size_t size = line ? 3 * PATH_MAX : sizeof small;
     if (!line) line = small;
     size_t room = (size - 200) / 2, n = 0;
+    if (room > 1024) room = 1024;           /* long paths are cut: a log line stays readable */
     put_str(line, &n, myname);
     put_str(line, &n, ": denied ");
     put_str(line, &n, callname(nr));
@@ -367,18 +368,32 @@ static long deny(long nr, const char *path, const char *real, const char *why, l
 
 /* ---- reading the principal's memory ---- */
 
+#define NR_futex 98
+
+/*
+ * Whether the server may read the page at `page` for `principal`: the page must be the
+ * principal's own (sc_owner), since the server may read more than the principal and must
+ * not read for it what it could not; and it must be readable at all: sc_owner does not look
+ * at the page's protection (a PROT_NONE page of the principal's would make the server fault,
+ * see KNOWN_BUGS), so a FUTEX_WAKE of no one probes it: the kernel checks read access to the
+ * word (with the page's protection) and wakes nobody.
+ */
+static int readable(long principal, unsigned long page) {
+    if (sc_owner((void *) page) != principal) return 0;
+    return sys_call(NR_futex, (long) page, 1 | 128 /* FUTEX_WAKE_PRIVATE */, 0, 0, 0, 0) >= 0;
+}
+
 /*
  * Copies the NUL-terminated string at `addr` (at most `max` bytes with the NUL) out of the
- * principal's memory. Every page it touches must be the principal's own (sc_owner): the
- * server may read more than the principal, and must not read for it what it could not.
- * Returns the length, -EFAULT, or -ENAMETOOLONG.
+ * principal's memory, checking each page first. Returns the length, -EFAULT, or
+ * -ENAMETOOLONG.
  */
 static long copy_string(long principal, unsigned long addr, char *buf, size_t max) {
     if (!addr) return -EFAULT;
     size_t n = 0;
     for (;;) {
         unsigned long a = addr + n, page = a & ~4095UL;
-        if (a < addr || sc_owner((void *) page) != principal) return -EFAULT;
+        if (a < addr || !readable(principal, page)) return -EFAULT;
         for (; a < page + 4096; a++, n++) {
             if (n >= max) return -ENAMETOOLONG;
             char c = *(volatile const char *) a;
@@ -390,7 +405,7 @@ static long copy_string(long principal, unsigned long addr, char *buf, size_t ma
 
 static long copy_bytes(long principal, unsigned long addr, void *buf, size_t len) {
     for (unsigned long p = addr & ~4095UL; p < addr + len; p += 4096) {
-        if (addr + len < addr || sc_owner((void *) p) != principal) return -EFAULT;
+        if (addr + len < addr || !readable(principal, p)) return -EFAULT;
     }
     for (size_t i = 0; i < len; i++) ((char *) buf)[i] = *(volatile const char *) (addr + i);
     return 0;
@@ -800,22 +815,25 @@ static long path_call(struct call *c) {
         break;
     case NR_renameat:
     case NR_renameat2:
+        /* Both strings are read before anything is looked up, as Linux does (EFAULT first). */
+        if ((r = copy_string(c->principal, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
         r = check_path(c, 0, 0, 1, NEED_WRITE, RES_PARENT, 0, -1);
         if (r == 0) r = check_path(c, 1, 2, 3, NEED_WRITE, RES_PARENT, 0, -1);
         break;
     case NR_linkat:
         if (a[4] & AT_EMPTY_PATH) return deny(nr, 0, 0, "linking a descriptor", -EACCES, c->s->line);
+        if ((r = copy_string(c->principal, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
         r = check_path(c, 0, 0, 1, NEED_WRITE, (a[4] & AT_SYMLINK_FOLLOW) ? RES_FOLLOW : RES_PARENT, 0, -1);
         if (r == 0) r = check_path(c, 1, 2, 3, NEED_WRITE, RES_PARENT, 0, -1);
         break;
     case NR_symlinkat: {
         struct scratch *s = c->s;
-        r = check_path(c, 0, 1, 2, NEED_WRITE, RES_PARENT, 0, -1);
-        if (r < 0) return r;
         /* The target: verbatim, but it must lead into rw space from wherever the link goes
-         * (rename may move it), so no ".." in it. */
+         * (rename may move it), so no ".." in it. Read first, as Linux does. */
         long n = copy_string(c->principal, a[0], s->target, PATH_MAX);
         if (n < 0) return n;
+        r = check_path(c, 0, 1, 2, NEED_WRITE, RES_PARENT, 0, -1);
+        if (r < 0) return r;
         if (n == 0) return -ENOENT;
         if (pp_has_dotdot(s->target)) return deny(nr, s->target, 0, "symlink target with ..", -EACCES, s->line);
         char *dir = s->real[0];             /* the link's real path: its directory is the base */
