@@ -40,6 +40,7 @@
 #define ENOTDIR 20
 #define EINVAL 22
 #define ENAMETOOLONG 36
+#define ELOOP 40
 
 /* flags */
 #define AT_FDCWD (-100)
@@ -117,6 +118,10 @@
 #define NR_faccessat2 439
 #define NR_mount_setattr 442
 #define NR_fchmodat2 452
+#define NR_quotactl 60
+#define NR_io_uring_setup 425
+#define NR_io_uring_register 427
+#define NR_quotactl_fd 443
 #define NR_setxattrat 463
 #define NR_removexattrat 466
 
@@ -241,6 +246,11 @@ static const char *callname(long nr) {
     case NR_openat2: return "openat2";
     case NR_faccessat2: return "faccessat2";
     case NR_mount_setattr: return "mount_setattr";
+    case NR_quotactl: return "quotactl";
+    case NR_quotactl_fd: return "quotactl_fd";
+    case NR_io_uring_setup: return "io_uring_setup";
+    case NR_io_uring_setup + 1: return "io_uring_enter";
+    case NR_io_uring_register: return "io_uring_register";
     case NR_fchmodat2: return "fchmodat2";
     case SC_NR_LOAD: return "sc_load";
     case SC_NR_CREATE: return "sc_create";
@@ -638,7 +648,25 @@ static long check_path(struct call *c, int i, int dirfd_reg, int argi, int need,
     case RES_CREATE:
     case RES_CREATE_NOFOLLOW:
         r = real_object(k, how == RES_CREATE, s->real[i]);
-        if (r == -ENOENT) r = real_parent(s->canon[i], s->real[i]);
+        if (r != -ENOENT) break;
+        r = real_parent(s->canon[i], s->real[i]);
+        /* O_CREAT without O_EXCL follows a dangling symlink and makes its target: follow it
+         * here (from the link's real directory), so what is checked and passed is the path
+         * where the file will be made. */
+        for (int hops = 0; r == 0 && how == RES_CREATE; hops++) {
+            long m = sys_call(NR_readlinkat, AT_FDCWD, (long) s->real[i], (long) s->target, PATH_MAX - 1, 0, 0);
+            if (m < 0) break;               /* not a symlink, or nothing there */
+            if (hops == 8) return -ELOOP;
+            s->target[m] = 0;
+            size_t last = pp_last(s->real[i]);
+            if (last >= PATH_MAX) return -ENAMETOOLONG;
+            memcpy(s->base, s->real[i], last);
+            s->base[last > 1 ? last - 1 : 1] = 0;
+            int t2;
+            long len2 = pp_normalize(s->base, s->target, s->tnorm, sizeof s->tnorm, &t2);
+            if (len2 < 0 || len2 >= PATH_MAX) return -ENAMETOOLONG;
+            r = real_parent(s->tnorm, s->real[i]);
+        }
         break;
     default:
         r = real_parent(s->canon[i], s->real[i]);
@@ -1003,7 +1031,8 @@ long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
         return sc_pass();
     case NR_chroot:
     case NR_mount: case NR_umount2: case NR_pivot_root: case NR_acct: case NR_swapon: case NR_swapoff:
-    case NR_fanotify_mark: case NR_open_by_handle_at: case NR_mount_setattr:
+    case NR_fanotify_mark: case NR_open_by_handle_at: case NR_mount_setattr: case NR_quotactl: case NR_quotactl_fd:
+    case NR_io_uring_setup: case NR_io_uring_setup + 1: case NR_io_uring_register:
     case NR_open_tree: case NR_open_tree + 1: case NR_open_tree + 2: case NR_open_tree + 3: case NR_open_tree + 4:
     case NR_fspick:
     case NR_setxattrat: case NR_setxattrat + 1: case NR_setxattrat + 2: case NR_removexattrat:

@@ -28,6 +28,11 @@ int main(void) {
     res("truncate out/toro", truncate("out/toro", 0));
     res("chmod out/toro", chmod("out/toro", 0600));
     show_file("read out/toro (reading ro.txt is fine)", "out/toro");
+    res("create through out/dangle (-> CWD/made-outside)", open("out/dangle", O_WRONLY | O_CREAT, 0644));
+    res("create through out/dangle2 (-> dangle -> ...)", open("out/dangle2", O_WRONLY | O_CREAT, 0644));
+    res("stat CWD/made-outside (must not exist)", stat("made-outside", &st));
+    res("create through out/dangle_in (-> new_in.txt)", open("out/dangle_in", O_WRONLY | O_CREAT, 0644));
+    res("stat out/new_in.txt", stat("out/new_in.txt", &st));
 
     /* the program's own links */
     res("symlink out/mine -> /etc/passwd", symlink("/etc/passwd", "out/mine"));

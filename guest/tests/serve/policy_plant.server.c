@@ -12,6 +12,9 @@
  *   DIR/out/rel         -> ../../../../../../../../../../etc/passwd
  *   DIR/out/inside      -> a.txt               (a symlink that stays inside)
  *   DIR/out/toro        -> DIR/ro.txt          (leads to read-only space)
+ *   DIR/out/dangle      -> DIR/made-outside    (dangling, leads to read-only space)
+ *   DIR/out/dangle2     -> dangle              (a chain)
+ *   DIR/out/dangle_in   -> new_in.txt          (dangling, stays inside)
  *   DIR/out/a.txt       "inside\n"
  *   DIR/out/mod         a copy of the passthru server (a static-pie ELF, for sc_load)
  *   DIR/out/script.sh   "#!/bin/sh" script (its interpreter is outside)
@@ -64,6 +67,10 @@ long service_init(long served, long self, int argc, char **argv) {
     char ro[512];
     sc_snprintf(ro, sizeof ro, "%s/ro.txt", d);
     link_(out, "toro", ro);
+    sc_snprintf(ro, sizeof ro, "%s/made-outside", d);
+    link_(out, "dangle", ro);
+    link_(out, "dangle2", "dangle");
+    link_(out, "dangle_in", "new_in.txt");
     put(out, "script.sh", "#!/bin/sh\necho script ran\n", 0755);
     /* argv[0] is BUILD/serve/policy_plant.server: the passthru server is BUILD/servers/passthru. */
     size_t n = strlen(argv[0]);
