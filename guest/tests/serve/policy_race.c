@@ -33,7 +33,7 @@ int main(void) {
     pthread_create(&t, 0, racer, 0);
     int outside = 0, made = 0;
     char buf[64];
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 40; i++) {
         int fd = open("out/v.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (fd >= 0) close(fd);
         truncate(path, 0);
