@@ -161,6 +161,7 @@ struct scratch {
     char base[PATH_MAX];
     char target[PATH_MAX];            /* symlinkat's target, or an interpreter */
     char tnorm[2 * PATH_MAX];
+    char treal[2 * PATH_MAX];         /* where a symlink's target leads */
     char line[3 * PATH_MAX];          /* a log line */
 };
 #define SCRATCH_SIZE ((sizeof(struct scratch) + 4095) & ~4095UL)
@@ -727,6 +728,41 @@ static void entry_restore(long *rec, long saved) {
     if (rec) rec[0] = saved;
 }
 
+/* ---- where symbolic links lead ---- */
+
+/*
+ * Judges the symlink target in s->target for a link whose real path is `link`: resolved
+ * from the link's directory it must lie in rw space, by name and for real (a target that
+ * exists is followed; one that does not is judged by its directory). Returns 0 or a denial.
+ */
+static long judge_target(struct call *c, const char *link, const char *why, int show_link) {
+    struct scratch *s = c->s;
+    size_t last = pp_last(link);
+    if (last >= PATH_MAX) return -ENAMETOOLONG;
+    memcpy(s->base, link, last);
+    s->base[last > 1 ? last - 1 : 1] = 0;
+    int t;
+    long len = pp_normalize(s->base, s->target, s->tnorm, sizeof s->tnorm, &t);
+    if (len < 0 || len >= PATH_MAX) return -ENAMETOOLONG;
+    /* logged as: the target -> where it really leads; or (show_link) the link -> its target */
+    if (!allowed(s->tnorm, NEED_WRITE))
+        return deny(c->nr, show_link ? link : s->tnorm, show_link ? s->tnorm : 0, why, -EACCES, s->line);
+    long r = real_object(s->tnorm, 1, s->treal);
+    if (r == -ENOENT) r = real_parent(s->tnorm, s->treal);
+    if (r >= 0 && !real_allowed(s->treal, NEED_WRITE))
+        return deny(c->nr, show_link ? link : s->tnorm, s->treal, why, -EACCES, s->line);
+    return 0;                               /* leads inside, or nowhere (no directory there) */
+}
+
+/* The object at real path `real` (not followed): if it is a symlink, where it leads must be
+ * rw space (a link that leads out may not be moved or given another name). */
+static long judge_link_at(struct call *c, const char *real, const char *why) {
+    long m = sys_call(NR_readlinkat, AT_FDCWD, (long) real, (long) c->s->target, PATH_MAX - 1, 0, 0);
+    if (m < 0) return 0;                    /* no symlink (or nothing): the kernel will say */
+    c->s->target[m] = 0;
+    return judge_target(c, real, why, 1);
+}
+
 /* ---- execve: the interpreters of #! scripts ---- */
 
 /* Checks the interpreter chain of the file at `path` (#! lines), as deep as the kernel follows it. */
@@ -855,12 +891,16 @@ static long path_call(struct call *c) {
         if ((r = copy_string(c->principal, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
         r = check_path(c, 0, 0, 1, NEED_WRITE, RES_PARENT, 0, -1);
         if (r == 0) r = check_path(c, 1, 2, 3, NEED_WRITE, RES_PARENT, 0, -1);
+        if (r == 0) r = judge_link_at(c, c->s->real[0], "moving a link that leads out");
+        if (r == 0 && nr == NR_renameat2 && (a[4] & 2 /* RENAME_EXCHANGE */))
+            r = judge_link_at(c, c->s->real[1], "moving a link that leads out");
         break;
     case NR_linkat:
         if (a[4] & AT_EMPTY_PATH) return deny(nr, 0, 0, "linking a descriptor", -EACCES, c->s->line);
         if ((r = copy_string(c->principal, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
         r = check_path(c, 0, 0, 1, NEED_WRITE, (a[4] & AT_SYMLINK_FOLLOW) ? RES_FOLLOW : RES_PARENT, 0, -1);
         if (r == 0) r = check_path(c, 1, 2, 3, NEED_WRITE, RES_PARENT, 0, -1);
+        if (r == 0 && !(a[4] & AT_SYMLINK_FOLLOW)) r = judge_link_at(c, c->s->real[0], "linking a link that leads out");
         break;
     case NR_symlinkat: {
         struct scratch *s = c->s;
@@ -872,13 +912,8 @@ static long path_call(struct call *c) {
         if (r < 0) return r;
         if (n == 0) return -ENOENT;
         if (pp_has_dotdot(s->target)) return deny(nr, s->target, 0, "symlink target with ..", -EACCES, s->line);
-        char *dir = s->real[0];             /* the link's real path: its directory is the base */
-        size_t last = pp_last(dir);
-        dir[last > 1 ? last - 1 : 1] = 0;
-        int tail;
-        long len = pp_normalize(dir, s->target, s->tnorm, sizeof s->tnorm, &tail);
-        if (len < 0) return -ENAMETOOLONG;
-        if (!allowed(s->tnorm, NEED_WRITE)) return deny(nr, s->tnorm, 0, "symlink target", -EACCES, s->line);
+        r = judge_target(c, s->real[0], "symlink target", 0);
+        if (r < 0) return r;
         a[0] = (unsigned long) publish(c, 1, s->target);
         break;
     }

@@ -45,6 +45,10 @@ int main(void) {
     snprintf(p, sizeof p, "%s/out/a.txt", cwd);
     res("symlink out/ok2 -> CWD/out/a.txt", symlink(p, "out/ok2"));
     show_file("read out/ok2", "out/ok2");
+    res("symlink out/l2 -> evildir/passwd (through a link that leads out)", symlink("evildir/passwd", "out/l2"));
+    res("symlink out/l3 -> toro (a link to read-only space)", symlink("toro", "out/l3"));
+    res("symlink out/l4 -> inside (-> a.txt)", symlink("inside", "out/l4"));
+    show_file("read out/l4", "out/l4");
     res("mkdir out/d1", mkdir("out/d1", 0755));
     res("symlink out/d1/up -> .. (a rename could move it)", symlink("..", "out/d1/up"));
     res("symlink CWD/x -> out/a.txt (link in read-only space)", symlink("out/a.txt", "x"));
@@ -66,6 +70,15 @@ int main(void) {
     res("renameat2 EXCHANGE out/renamed <-> ro.txt",
         syscall(SYS_renameat2, AT_FDCWD, "out/renamed", AT_FDCWD, "ro.txt", 2 /* RENAME_EXCHANGE */));
     res("rename out -> CWD/out2", rename("out", "out2"));
+
+    /* links that lead out may not be moved or given another name */
+    res("rename out/evil -> out/evil2", rename("out/evil", "out/evil2"));
+    res("rename out/toro -> out/d1/toro", rename("out/toro", "out/d1/toro"));
+    res("link out/evildir -> out/ed2", link("out/evildir", "out/ed2"));
+    res("renameat2 EXCHANGE out/renamed <-> out/evil",
+        syscall(SYS_renameat2, AT_FDCWD, "out/renamed", AT_FDCWD, "out/evil", 2 /* RENAME_EXCHANGE */));
+    res("rename out/inside -> out/inside2 (leads inside)", rename("out/inside", "out/inside2"));
+    show_file("read out/inside2", "out/inside2");
 
     /* removing the planted link */
     res("unlink out/evil", unlink("out/evil"));
