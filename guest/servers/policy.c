@@ -381,16 +381,52 @@ static long deny(long nr, const char *path, const char *real, const char *why, l
 
 #define NR_futex 98
 
+/* The call being served: its registers (as the principal made it, then as rewritten), and
+ * the slot that holds its copies. */
+struct call {
+    long nr;
+    unsigned long regs[SC_FRAME_WORDS];
+    unsigned long args[8];            /* a0..a7 as the principal made the call */
+    long principal;
+    int slot;
+    int rewritten;
+    struct pslot *p;
+    struct scratch *s;
+};
+
 /*
- * Whether the server may read the page at `page` for `principal`: the page must be the
- * principal's own (sc_owner), since the server may read more than the principal and must
- * not read for it what it could not; and it must be readable at all: sc_owner does not look
- * at the page's protection (a PROT_NONE page of the principal's would make the server fault,
- * see KNOWN_BUGS), so a FUTEX_WAKE of no one probes it: the kernel checks read access to the
- * word (with the page's protection) and wakes nobody.
+ * Asks the kernel sc_owner(page) on the principal's behalf: the call is turned into
+ * sc_owner for a moment and passed, so the principal's own rights decide. Returns the
+ * owner's sid if the principal may read there, else -errno.
  */
-static int readable(long principal, unsigned long page) {
-    if (sc_owner((void *) page) != principal) return 0;
+static long owner_for_principal(struct call *c, unsigned long page) {
+    unsigned long r2[SC_FRAME_WORDS];
+    for (int i = 0; i < SC_FRAME_WORDS; i++) r2[i] = c->regs[i];
+    for (int i = 0; i < 8; i++) r2[10 + i] = c->args[i];
+    r2[17] = SC_NR_OWNER;
+    r2[10] = page;
+    if (sc_frame(SC_FRAME_WRITE, r2) < 0) return -EFAULT;
+    long o = sc_pass();
+    r2[17] = c->args[7];
+    r2[10] = c->args[0];
+    sc_frame(SC_FRAME_WRITE, r2);
+    return o;
+}
+
+/*
+ * Whether the server may read the page at `page` for the principal. The server may read
+ * more than the principal (itself, the layers between), and must not read for it what it
+ * could not: the page must be the principal's own (sc_owner), or one the principal may read
+ * by its own rights (sc_owner asked for the principal: an inner server that rewrites a call,
+ * like this one, points it at memory of its own that the principal may read). And it must be
+ * readable at all: sc_owner does not look at the page's protection (a PROT_NONE page would
+ * make the server fault, see KNOWN_BUGS: bug_owner_protnone), so a FUTEX_WAKE of no one
+ * probes it: the kernel checks read access to the word, with the page's protection.
+ */
+static int readable(struct call *c, unsigned long page) {
+    long o = sc_owner((void *) page);
+    if (o <= 0) return 0;
+    if (o != c->principal && owner_for_principal(c, page) != o) return 0;
     return sys_call(NR_futex, (long) page, 1 | 128 /* FUTEX_WAKE_PRIVATE */, 0, 0, 0, 0) >= 0;
 }
 
@@ -399,24 +435,24 @@ static int readable(long principal, unsigned long page) {
  * principal's memory, checking each page first. Returns the length, -EFAULT, or
  * -ENAMETOOLONG.
  */
-static long copy_string(long principal, unsigned long addr, char *buf, size_t max) {
+static long copy_string(struct call *c, unsigned long addr, char *buf, size_t max) {
     if (!addr) return -EFAULT;
     size_t n = 0;
     for (;;) {
         unsigned long a = addr + n, page = a & ~4095UL;
-        if (a < addr || !readable(principal, page)) return -EFAULT;
+        if (a < addr || !readable(c, page)) return -EFAULT;
         for (; a < page + 4096; a++, n++) {
             if (n >= max) return -ENAMETOOLONG;
-            char c = *(volatile const char *) a;
-            buf[n] = c;
-            if (!c) return (long) n;
+            char ch = *(volatile const char *) a;
+            buf[n] = ch;
+            if (!ch) return (long) n;
         }
     }
 }
 
-static long copy_bytes(long principal, unsigned long addr, void *buf, size_t len) {
+static long copy_bytes(struct call *c, unsigned long addr, void *buf, size_t len) {
     for (unsigned long p = addr & ~4095UL; p < addr + len; p += 4096) {
-        if (addr + len < addr || !readable(principal, p)) return -EFAULT;
+        if (addr + len < addr || !readable(c, p)) return -EFAULT;
     }
     for (size_t i = 0; i < len; i++) ((char *) buf)[i] = *(volatile const char *) (addr + i);
     return 0;
@@ -516,17 +552,6 @@ static long with_tail(const char *path, int tail, char *out) {
 #define RES_CREATE 3         /* the object (followed) if it exists, else as RES_PARENT */
 #define RES_CREATE_NOFOLLOW 4
 
-struct call {
-    long nr;
-    unsigned long regs[SC_FRAME_WORDS];
-    unsigned long args[8];            /* a0..a7 as the principal made the call */
-    long principal;
-    int slot;
-    int rewritten;
-    struct pslot *p;
-    struct scratch *s;
-};
-
 /* Takes a slot for the call (waits while all are busy). */
 static void claim(struct call *c) {
     for (;;) {
@@ -607,7 +632,7 @@ static const char *publish(struct call *c, int i, const char *s) {
 static long check_path(struct call *c, int i, int dirfd_reg, int argi, int need, int how, int empty_ok, int flags_reg) {
     struct scratch *s = c->s;
     int dirfd = dirfd_reg >= 0 ? (int) c->regs[10 + dirfd_reg] : AT_FDCWD;
-    long n = copy_string(c->principal, c->regs[10 + argi], s->raw[i], PATH_MAX);
+    long n = copy_string(c, c->regs[10 + argi], s->raw[i], PATH_MAX);
     if (n < 0) return n;
     if (n == 0) {
         if (!empty_ok) return -ENOENT;
@@ -809,7 +834,7 @@ static long path_call(struct call *c) {
         long flags = (long) a[2];
         if (nr == NR_openat2) {
             if (a[3] < 24) return -EINVAL;
-            r = copy_bytes(c->principal, a[2], c->p->how, 24);
+            r = copy_bytes(c, a[2], c->p->how, 24);
             if (r < 0) return r;
             flags = (long) c->p->how[0];
             a[2] = (unsigned long) c->p->how;
@@ -888,7 +913,7 @@ static long path_call(struct call *c) {
     case NR_renameat:
     case NR_renameat2:
         /* Both strings are read before anything is looked up, as Linux does (EFAULT first). */
-        if ((r = copy_string(c->principal, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
+        if ((r = copy_string(c, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
         r = check_path(c, 0, 0, 1, NEED_WRITE, RES_PARENT, 0, -1);
         if (r == 0) r = check_path(c, 1, 2, 3, NEED_WRITE, RES_PARENT, 0, -1);
         if (r == 0) r = judge_link_at(c, c->s->real[0], "moving a link that leads out");
@@ -897,7 +922,7 @@ static long path_call(struct call *c) {
         break;
     case NR_linkat:
         if (a[4] & AT_EMPTY_PATH) return deny(nr, 0, 0, "linking a descriptor", -EACCES, c->s->line);
-        if ((r = copy_string(c->principal, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
+        if ((r = copy_string(c, a[3], c->s->raw[1], PATH_MAX)) < 0) return r;
         r = check_path(c, 0, 0, 1, NEED_WRITE, (a[4] & AT_SYMLINK_FOLLOW) ? RES_FOLLOW : RES_PARENT, 0, -1);
         if (r == 0) r = check_path(c, 1, 2, 3, NEED_WRITE, RES_PARENT, 0, -1);
         if (r == 0 && !(a[4] & AT_SYMLINK_FOLLOW)) r = judge_link_at(c, c->s->real[0], "linking a link that leads out");
@@ -906,7 +931,7 @@ static long path_call(struct call *c) {
         struct scratch *s = c->s;
         /* The target: verbatim, but it must lead into rw space from wherever the link goes
          * (rename may move it), so no ".." in it. Read first, as Linux does. */
-        long n = copy_string(c->principal, a[0], s->target, PATH_MAX);
+        long n = copy_string(c, a[0], s->target, PATH_MAX);
         if (n < 0) return n;
         r = check_path(c, 0, 1, 2, NEED_WRITE, RES_PARENT, 0, -1);
         if (r < 0) return r;
@@ -1017,7 +1042,7 @@ static long fd_call(struct call *c) {
  */
 static long create_call(struct call *c) {
     char name[64];
-    long n = copy_string(c->principal, c->regs[10], name, sizeof name);
+    long n = copy_string(c, c->regs[10], name, sizeof name);
     if (n == -ENAMETOOLONG) return -EINVAL;
     if (n < 0) return n;
     long sid = sc_create(name, c->regs[11]);
