@@ -12,8 +12,9 @@
  * guest/servers/README.md for the rules, the reasoning and the limits.
  *
  * How a path call is handled:
- *   1. its strings are copied out of the principal's memory (every page must belong to the
- *      principal: sc_owner), so a client cannot make the server read memory it cannot;
+ *   1. its strings are copied out of the principal's memory, page by page, only from pages
+ *      the principal itself may read (sc_owner, for the server and for the principal), so a
+ *      client cannot make the server read for it memory it cannot read;
  *   2. the path is made absolute (working directory, or the directory descriptor's path
  *      from /proc/self/fd) and normal, lexically, and must lie below a prefix;
  *   3. the object it reaches is resolved for real (an O_PATH open by the server, read back
