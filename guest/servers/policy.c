@@ -421,7 +421,7 @@ static long owner_for_principal(struct call *c, unsigned long page) {
  * by its own rights (sc_owner asked for the principal: an inner server that rewrites a call,
  * like this one, points it at memory of its own that the principal may read). And it must be
  * readable at all: sc_owner does not look at the page's protection (a PROT_NONE page would
- * make the server fault, see KNOWN_BUGS: bug_owner_protnone), so a FUTEX_WAKE of no one
+ * make the server fault, see KNOWN_BUGS: policy_kbug_owner_protnone), so a FUTEX_WAKE of no one
  * probes it: the kernel checks read access to the word, with the page's protection.
  */
 static int readable(struct call *c, unsigned long page) {
@@ -466,7 +466,7 @@ static long copy_bytes(struct call *c, unsigned long addr, void *buf, size_t len
 static long fd_path_of(int fd, char *out, int known) {
     if (fd < 0) return -EBADF;
     /* A descriptor that does not exist must say EBADF: /proc would answer with the host's
-     * (KNOWN_BUGS: bug_proc_host). */
+     * (KNOWN_BUGS: policy_kbug_proc_host). */
     if (!known) {
         long r = sys_call(NR_fcntl, fd, F_GETFD, 0, 0, 0, 0);
         if (r < 0) return r;

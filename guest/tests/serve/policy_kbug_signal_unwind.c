@@ -2,7 +2,7 @@
  * Known bug (KNOWN_BUGS.txt): a served program handles 12 signals. Returning from a handler
  * (a passed rt_sigreturn) leaves every upcall of the thread, so, as with execve, the scrt
  * entry stub of the server never gives back 32 KiB of its stack: the ninth handled signal
- * kills the process (views). Under tagged the handlers do not run at all (bug_signal_tagged).
+ * kills the process (views). Under tagged the handlers do not run at all (policy_kbug_signal_tagged).
  */
 #include <signal.h>
 #include <stdio.h>
