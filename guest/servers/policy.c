@@ -603,7 +603,7 @@ static long grant_principal(long principal) {
     return 0;
 }
 
-/* Reads the principal's frame; -EPERM when this is no upcall of ours (a direct call to _start). */
+/* Reads the principal's frame; -EPERM when this is no upcall of ours. */
 static long begin(struct call *c, long nr) {
     c->nr = nr;
     c->slot = -1;
@@ -729,29 +729,6 @@ static long pass(struct call *c) {
     for (int i = 0; i < 8; i++) c->regs[10 + i] = c->args[i];    /* only a0..a7 are ever changed */
     sc_frame(SC_FRAME_WRITE, c->regs);
     return r;
-}
-
-/* ---- the scrt entry stub's record, around calls that do not come back ----
- *
- * execve and rt_sigreturn, when they succeed, end every upcall of the thread (the kernel
- * unwinds them), so the entry stub never gets to give back the part of this thread's server
- * stack the entry took (sdk/scrt/entry.S): 32 KiB per call, and the process dies after a
- * few. The stub's record is put back as if the entry had returned before such a call, and
- * restored if the call fails. Only done when the record looks exactly as entry.S makes it.
- */
-static long *entry_forget(long *saved) {
-    long *rec = (long *) sc_get_sctls();
-    if (!rec) return 0;
-    long next = rec[0];
-    long *frame = (long *) (next + SCRT_NEST_WINDOW);
-    if (frame[3] != (long) rec || frame[2] != (long) frame + 32 || frame[1] != 0) return 0;
-    *saved = next;
-    rec[0] = frame[2];
-    return rec;
-}
-
-static void entry_restore(long *rec, long saved) {
-    if (rec) rec[0] = saved;
 }
 
 /* ---- where symbolic links lead ---- */
@@ -983,18 +960,15 @@ static long path_call(struct call *c) {
     }
     if (r < 0) return r;
 
-    long *rec = 0, saved = 0;
     if (nr == NR_execve || nr == NR_execveat) {
         /* If it succeeds, nothing after sc_pass runs: the slot is freed at this thread's next
-         * call (the new program's first), and the stack entry is given back now. */
+         * call (the new program's first). */
         int tid = (int) sys_gettid();
         __atomic_store_n(&slot_exec_tid[c->slot], tid, __ATOMIC_RELEASE);
         __atomic_fetch_add(&exec_pending, 1, __ATOMIC_ACQ_REL);
-        rec = entry_forget(&saved);
     }
     r = pass(c);
     if (nr == NR_execve || nr == NR_execveat) {
-        entry_restore(rec, saved);
         int tid = __atomic_exchange_n(&slot_exec_tid[c->slot], 0, __ATOMIC_ACQ_REL);
         if (tid) __atomic_fetch_sub(&exec_pending, 1, __ATOMIC_RELEASE);
         else c->slot = -1;                  /* already freed by a reaper: not ours any more */
@@ -1048,9 +1022,7 @@ static long create_call(struct call *c) {
     if (n < 0) return n;
     long sid = sc_create(name, c->regs[11]);
     if (sid < 0) return sid;
-    extern char _start[];
-    if (sc_entry(self_sid, sid, _start, 1) < 0 || sc_handler(sid, self_sid, _start, 0) < 0
-        || sc_control(sid, c->principal) < 0) {
+    if (service_install(sid, self_sid, 0) < 0 || sc_control(sid, c->principal) < 0) {
         return deny(c->nr, 0, 0, "cannot serve a new subcontext", -EPERM, 0);
     }
     return sid;
@@ -1107,12 +1079,6 @@ long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     case NR_setxattrat: case NR_setxattrat + 1: case NR_setxattrat + 2: case NR_removexattrat:
         __atomic_fetch_add(&n_checked, 1, __ATOMIC_RELAXED);
         return deny(nr, 0, 0, nr == NR_chroot ? "would change what paths mean" : "not under a path policy", -EPERM, 0);
-    case NR_rt_sigreturn: {
-        long saved = 0, *rec = entry_forget(&saved);
-        r = sc_pass();
-        entry_restore(rec, saved);
-        return r;
-    }
     case NR_exit_group:
         if (summary && sys_getpid() == first_pid) {
             sc_dprintf(2, "%s: %lu calls, %lu checked, %lu denied\n", myname,

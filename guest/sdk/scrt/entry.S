@@ -79,6 +79,22 @@ _start:
     j       .Lhave_record
     .size   _start, . - _start
 
+/*
+ * scrt_upcall: the entry of a system-call service (service.h), reached only by upcalls:
+ * service_install grants the served layer an entry point here just long enough for
+ * sc_handler (which checks it when the handler is set) and then removes it, so no code
+ * can jump here. sp is the kernel's stack for this thread's upcalls into the server
+ * (SPEC 6), fresh at every upcall; a0..a5 and a7 hold the call, every other register is 0.
+ */
+    .globl  scrt_upcall
+    .type   scrt_upcall, @function
+scrt_upcall:
+    jal     server_main
+    li      a7, 0x5C0A          /* sc_return(a0) */
+    ecall
+2:  j       2b
+    .size   scrt_upcall, . - scrt_upcall
+
     .bss
     .balign 16
 scrt_boot_lock:

@@ -201,7 +201,8 @@ void sc_mutex_lock(struct sc_mutex *m) {
     if (c == 0) return;
     if (c != 2) c = __atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE);
     while (c != 0) {
-        sys_call(98 /* futex */, (long) &m->state, 128 /* FUTEX_WAIT_PRIVATE */, 2, 0, 0, 0);
+        /* Not FUTEX_PRIVATE: a server's memory may be one for a whole fork tree (SC_SHARE_ON_FORK). */
+        sys_call(98 /* futex */, (long) &m->state, 0 /* FUTEX_WAIT */, 2, 0, 0, 0);
         c = __atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE);
     }
 }
@@ -209,7 +210,7 @@ void sc_mutex_lock(struct sc_mutex *m) {
 void sc_mutex_unlock(struct sc_mutex *m) {
     if (__atomic_fetch_sub(&m->state, 1, __ATOMIC_RELEASE) != 1) {
         __atomic_store_n(&m->state, 0, __ATOMIC_RELEASE);
-        sys_call(98, (long) &m->state, 129 /* FUTEX_WAKE_PRIVATE */, 1, 0, 0, 0);
+        sys_call(98, (long) &m->state, 1 /* FUTEX_WAKE */, 1, 0, 0, 0);
     }
 }
 

@@ -19,7 +19,8 @@
  *       point into) is readable through the rights --serve granted; sc_frame(0, regs)
  *       gives its whole register file.
  *
- * The first entry into the server is the init call; every later one is a system call.
+ * The first entry into the server is the init call (at _start, the ELF entry, on a stack
+ * scrt makes); every later one is a system call (at scrt_upcall).
  */
 #ifndef SERVICE_H
 #define SERVICE_H
@@ -29,8 +30,10 @@
 long service_init(long served, long self, int argc, char **argv);
 long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 
-/* Makes this server the handler of `served`: an entry point at _start for it, then
- * sc_handler(served, self, _start, stack_size) (0: the kernel's default of 256 KiB). */
+/* Makes this server the handler of `served`: sc_handler(served, self, scrt_upcall,
+ * stack_size) (0: the kernel's default of 256 KiB), with the entry point sc_handler needs
+ * granted only for the moment it is set, so that only upcalls reach scrt_upcall. Each
+ * upcall then runs on the kernel's per-thread upcall stack, freed when the thread exits. */
 long service_install(long served, long self, unsigned long stack_size);
 
 /* The server's path as --serve gave it (argv[0] of the init call), for messages. */

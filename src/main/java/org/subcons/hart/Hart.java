@@ -330,7 +330,9 @@ public final class Hart {
         if (nr == Upcalls.SC_RETURN) {
             UpcallFrame f = Upcalls.top(this);
             long v = x[10];
-            if (f == null || f.client == null || (v >= -516 && v <= -512)) return false;
+            // The kernel ends it when it must act first: an init call, a call to restart, a
+            // signal that came during the upcall (it is delivered as the client resumes).
+            if (f == null || f.client == null || (v >= -516 && v <= -512) || upcallSupport.signalWaiting()) return false;
             Upcalls.ret(this, v);
             return true;
         }

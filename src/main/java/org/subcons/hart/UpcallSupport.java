@@ -12,4 +12,7 @@ public interface UpcallSupport {
 
     /** A cheap check for the hart's fast path: the stack if it exists already, else 0. */
     long knownUpcallStack(Subcontext server, int level);
+
+    /** Whether the thread has a signal (or an exit) the kernel should look at before the client resumes. */
+    boolean signalWaiting();
 }

@@ -98,6 +98,7 @@ final class Execve {
         p.ctx = img.context();
         p.exe = exe.path();
         p.cmdline = List.copyOf(argv);
+        p.environ = List.copyOf(envp);
         p.auxv = img.auxv();
         p.sigreturnTrampoline = img.sigreturn();
         p.fds.execClose();

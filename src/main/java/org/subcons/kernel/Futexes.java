@@ -16,7 +16,8 @@ import org.subcons.subcon.Walk;
 
 /**
  * The futex table: waiters keyed as Linux keys them, by (context, address) for private
- * memory and by (frame, offset) for shared mappings, so processes sharing memory meet on
+ * memory and by (frame, offset) for shared mappings and pages of subcontexts shared between
+ * processes (SC_SHARE_ON_FORK, or attached to several contexts), so processes sharing memory meet on
  * the same key. Checking the value and queueing happen under the table's lock, so a wake
  * can never slip between them.
  */
@@ -50,7 +51,9 @@ public final class Futexes {
         Walk w = new Walk();
         if (!ctx.translate(t.mem.principal(), addr, Prot.R, w)) return null;
         Vma v = ctx.vmaAt(addr);
-        if (!privateFlag && v != null && v.shared) return new SharedKey(w.frame, (int) (addr & Frame.MASK));
+        if (!privateFlag && v != null && (v.shared || v.owner.sharedAcrossProcesses())) {
+            return new SharedKey(w.frame, (int) (addr & Frame.MASK));
+        }
         return new PrivateKey(ctx, addr);
     }
 

@@ -233,6 +233,7 @@ public final class Kernel {
         p.ctx = img.context();
         p.exe = exePath;
         p.cmdline = List.copyOf(argv);
+        p.environ = List.copyOf(envp);
         p.auxv = img.auxv();
         if (old != null) mm.dispose(old);
         p.sigreturnTrampoline = img.sigreturn();

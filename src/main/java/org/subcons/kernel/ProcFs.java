@@ -10,33 +10,71 @@ import org.subcons.subcon.Subcontext;
 import org.subcons.subcon.Vma;
 
 /**
- * The parts of /proc that describe the calling process and so cannot come from the host
- * (whose /proc describes the JVM): /proc/self (and /proc/PID, /proc/thread-self) exe,
- * maps, cmdline, auxv, environ-less stat, fd/N and cwd. Other /proc paths go to the host.
+ * The process directories of /proc, made by the kernel: the host's /proc describes the JVM,
+ * so nothing under /proc/self, /proc/thread-self or /proc/PID may come from it. For the
+ * calling process: exe, cwd, fd/N (links), fd (a directory), maps, subcons, cmdline,
+ * environ, auxv, stat, status; for another guest process the same except maps, subcons and
+ * auxv. Anything else there is ENOENT. Other /proc paths (/proc/cpuinfo, ...) go to the host.
  */
 public final class ProcFs {
     private ProcFs() {
     }
 
-    /** The file under the process directory that {@code path} names, or null if it is not ours. */
-    static String ownEntry(Task t, String path) {
-        String rest;
-        if (path.startsWith("/proc/self/")) rest = path.substring(11);
-        else if (path.startsWith("/proc/thread-self/")) rest = path.substring(18);
-        else if (path.startsWith("/proc/" + t.proc.pid + "/")) rest = path.substring(7 + Integer.toString(t.proc.pid).length());
-        else return null;
-        while (rest.endsWith("/") && rest.length() > 1) rest = rest.substring(0, rest.length() - 1);
-        return switch (rest) {
-            case "exe", "maps", "cmdline", "auxv", "stat", "cwd", "subcons" -> rest;
-            default -> rest.startsWith("fd/") ? rest : null;
-        };
+    /** A path inside a process directory: whose, and the entry ("" for the directory itself). */
+    record Ref(Process p, String entry) {
+        boolean self(Task t) {
+            return p == t.proc;
+        }
     }
 
-    /** readlink of one of our entries: the target, or null if it is not a link. */
-    static String link(Task t, String entry) {
-        Process p = t.proc;
+    /** Sentinel: a path under /proc/PID of no guest process, or an entry we do not have. */
+    private static final Ref ABSENT = new Ref(null, null);
+
+    private static final List<String> ENTRIES = List.of("exe", "cwd", "fd", "maps", "subcons", "cmdline", "environ", "auxv",
+            "stat", "status");
+    private static final List<String> OTHERS_ENTRIES = List.of("exe", "cwd", "fd", "cmdline", "environ", "stat", "status");
+
+    /** What {@code path} names under a process directory; null if it is not under one (the host's). */
+    static Ref resolve(Task t, String path) {
+        String rest;
+        Process p;
+        if (path.equals("/proc/self") || path.startsWith("/proc/self/")) {
+            p = t.proc;
+            rest = path.substring(10);
+        } else if (path.equals("/proc/thread-self") || path.startsWith("/proc/thread-self/")) {
+            p = t.proc;
+            rest = path.substring(17);
+        } else if (path.startsWith("/proc/") && path.length() > 6 && Character.isDigit(path.charAt(6))) {
+            int slash = path.indexOf('/', 6);
+            String num = slash < 0 ? path.substring(6) : path.substring(6, slash);
+            rest = slash < 0 ? "" : path.substring(slash);
+            int pid;
+            try {
+                pid = Integer.parseInt(num);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            p = t.kernel.process(pid);
+            if (p == null && t.kernel.task(pid) != null) p = t.kernel.task(pid).proc;     // a thread id
+            if (p == null) return ABSENT;
+        } else {
+            return null;
+        }
+        while (rest.startsWith("/")) rest = rest.substring(1);
+        while (rest.endsWith("/")) rest = rest.substring(0, rest.length() - 1);
+        List<String> allowed = p == t.proc ? ENTRIES : OTHERS_ENTRIES;
+        if (rest.isEmpty() || allowed.contains(rest) || (rest.startsWith("fd/") && rest.indexOf('/', 3) < 0)) {
+            return new Ref(p, rest);
+        }
+        return ABSENT;
+    }
+
+    /** readlink of one of our entries: the target, or null if it is not a link (or has none). */
+    static String link(Task t, Ref r) {
+        Process p = r.p();
+        String entry = r.entry();
         if (entry.equals("exe")) return p.exe;
-        if (entry.equals("cwd")) return t.kernel.fs.guestPathOf(p.cwdFd);
+        if (entry.equals("cwd")) return p.cwdFd < 0 ? null : t.kernel.fs.guestPathOf(p.cwdFd);
         if (entry.startsWith("fd/")) {
             OpenFile f = fdEntry(p, entry);
             return f == null ? null : f.path();
@@ -45,60 +83,95 @@ public final class ProcFs {
     }
 
     /**
-     * Opens {@code path} if it is one of our entries: an OpenFile, an Integer -errno, or null
-     * when the path is not ours (the caller then opens it on the host).
+     * Opens {@code path} if it is ours: an OpenFile, an Integer -errno, or null when the
+     * host's /proc should answer.
      */
     public static Object open(Task t, String path, int flags) {
-        String entry = ownEntry(t, path);
-        if (entry == null) return null;
-        Process p = t.proc;
-        String target = link(t, entry);
-        if (target != null && !entry.startsWith("fd/")) {
-            int fd = t.kernel.fs.open(t.kernel.fs.rootFd(), target, flags, 0);
-            return fd < 0 ? (Object) fd : new HostFile(fd, flags & ~Linux.O_CLOEXEC, null, t.kernel.fs, true);
-        }
+        Ref r = resolve(t, path);
+        if (r == null) return null;
+        if (r == ABSENT || r.p().fds == null) return -Errno.ENOENT;
+        Process p = r.p();
+        String entry = r.entry();
         if (entry.startsWith("fd/")) {
             OpenFile f = fdEntry(p, entry);
             return f == null ? (Object) (-Errno.ENOENT) : f.retain();
         }
+        String target = link(t, r);
+        if (target != null) {
+            int fd = t.kernel.fs.open(t.kernel.fs.rootFd(), target, flags, 0);
+            return fd < 0 ? (Object) fd : new HostFile(fd, flags & ~Linux.O_CLOEXEC, null, t.kernel.fs, true);
+        }
+        if (entry.equals("exe") || entry.equals("cwd")) return -Errno.ENOENT;
         if ((flags & Linux.O_ACCMODE) != Linux.O_RDONLY) return -Errno.EACCES;
-        String base = "/proc/" + p.pid + "/" + entry;
-        return switch (entry) {
-            case "maps" -> new SyntheticFile(maps(t).getBytes(StandardCharsets.ISO_8859_1), base);
-            case "cmdline" -> new SyntheticFile(cmdline(p.cmdline), base);
-            case "auxv" -> new SyntheticFile(p.auxv, base);
-            case "subcons" -> new SyntheticFile(subcons(t).getBytes(StandardCharsets.ISO_8859_1), base);
-            default -> new SyntheticFile(stat(p).getBytes(StandardCharsets.ISO_8859_1), base);
+        String base = "/proc/" + p.pid + (entry.isEmpty() ? "" : "/" + entry);
+        if (entry.isEmpty() || entry.equals("fd")) return new SyntheticDir(base, listing(t, r));
+        if ((flags & Linux.O_DIRECTORY) != 0) return -Errno.ENOTDIR;
+        byte[] content = switch (entry) {
+            case "maps" -> maps(t).getBytes(StandardCharsets.ISO_8859_1);
+            case "subcons" -> subcons(t).getBytes(StandardCharsets.ISO_8859_1);
+            case "cmdline" -> nulSeparated(p.cmdline);
+            case "environ" -> nulSeparated(p.environ);
+            case "auxv" -> p.auxv;
+            case "status" -> status(p).getBytes(StandardCharsets.ISO_8859_1);
+            default -> stat(p).getBytes(StandardCharsets.ISO_8859_1);
         };
+        return new SyntheticFile(content, base);
+    }
+
+    /** The names in a process directory or its fd directory, with their d_type. */
+    private static List<SyntheticDir.Entry> listing(Task t, Ref r) {
+        List<SyntheticDir.Entry> out = new java.util.ArrayList<>();
+        if (r.entry().isEmpty()) {
+            for (String e : r.self(t) ? ENTRIES : OTHERS_ENTRIES) {
+                int type = e.equals("fd") ? SyntheticDir.DT_DIR : e.equals("exe") || e.equals("cwd") ? SyntheticDir.DT_LNK
+                        : SyntheticDir.DT_REG;
+                out.add(new SyntheticDir.Entry(e, type));
+            }
+        } else {
+            for (int fd : r.p().fds.open()) out.add(new SyntheticDir.Entry(Integer.toString(fd), SyntheticDir.DT_LNK));
+        }
+        return out;
     }
 
     /** stat of one of our entries into {@code sx}: 0, -errno, or null when the path is not ours. */
     public static Integer stat(Task t, String path, boolean follow, byte[] sx) {
-        String entry = ownEntry(t, path);
-        if (entry == null) return null;
-        String target = link(t, entry);
+        Ref r = resolve(t, path);
+        if (r == null) return null;
+        if (r == ABSENT || r.p().fds == null) return -Errno.ENOENT;
+        String entry = r.entry();
+        if (entry.startsWith("fd/") && fdEntry(r.p(), entry) == null) return -Errno.ENOENT;
+        String target = link(t, r);
         if (target != null && !follow) {
             StatBuf.synth(sx, Linux.S_IFLNK | 0777, path.hashCode() & 0x7fffffff, target.length(), 22);
             return 0;
         }
-        if (entry.startsWith("fd/")) {
-            OpenFile f = fdEntry(t.proc, entry);
-            return f == null ? -Errno.ENOENT : f.stat(sx);
-        }
+        if (entry.startsWith("fd/")) return fdEntry(r.p(), entry).stat(sx);
         if (target != null) return t.kernel.fs.stat(t.kernel.fs.rootFd(), target, 0, Linux.STATX_BASIC_STATS, sx);
-        StatBuf.synth(sx, Linux.S_IFREG | 0444, path.hashCode() & 0x7fffffff, 0, 22);
+        if (entry.equals("exe") || entry.equals("cwd")) return -Errno.ENOENT;
+        boolean dir = entry.isEmpty() || entry.equals("fd");
+        StatBuf.synth(sx, dir ? Linux.S_IFDIR | 0555 : Linux.S_IFREG | 0444, path.hashCode() & 0x7fffffff, 0, 22);
         return 0;
     }
 
-    /** readlink of {@code path} if it is one of our links, else null. */
-    public static String readlink(Task t, String path) {
-        String entry = ownEntry(t, path);
-        return entry == null ? null : link(t, entry);
+    /**
+     * readlink of {@code path}: the target (a String), an Integer -errno for one of ours
+     * that is missing or no link, or null when the path is the host's.
+     */
+    public static Object readlink(Task t, String path) {
+        if (path.equals("/proc/self")) return Integer.toString(t.proc.pid);
+        if (path.equals("/proc/thread-self")) return t.proc.pid + "/task/" + t.tid();
+        Ref r = resolve(t, path);
+        if (r == null) return null;
+        if (r == ABSENT || r.p().fds == null) return -Errno.ENOENT;
+        if (r.entry().startsWith("fd/") && fdEntry(r.p(), r.entry()) == null) return -Errno.ENOENT;
+        String target = link(t, r);
+        if (target != null) return target;
+        return r.entry().equals("exe") || r.entry().equals("cwd") ? -Errno.ENOENT : -Errno.EINVAL;
     }
 
     private static OpenFile fdEntry(Process p, String entry) {
         try {
-            return p.fds.get(Integer.parseInt(entry.substring(3)));
+            return p.fds == null ? null : p.fds.get(Integer.parseInt(entry.substring(3)));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -159,16 +232,34 @@ public final class ProcFs {
         return sb.toString();
     }
 
-    private static byte[] cmdline(List<String> argv) {
+    private static byte[] nulSeparated(List<String> strings) {
         StringBuilder sb = new StringBuilder();
-        for (String a : argv) sb.append(a).append('\0');
+        for (String a : strings) sb.append(a).append('\0');
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A plausible /proc/PID/status: the lines programs look for. */
+    private static String status(Process p) {
+        String comm = comm(p);
+        int threads;
+        synchronized (p) {
+            threads = p.threads.size();
+        }
+        int uid = org.subcons.host.Host.getuid(), gid = org.subcons.host.Host.getgid();
+        return "Name:\t" + comm + "\nUmask:\t" + String.format("%04o", p.umask) + "\nState:\t"
+                + (p.zombie ? "Z (zombie)" : "R (running)") + "\nTgid:\t" + p.pid + "\nPid:\t" + p.pid + "\nPPid:\t" + p.ppid()
+                + "\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nGid:\t" + gid + "\t" + gid + "\t" + gid + "\t" + gid
+                + "\nThreads:\t" + threads + "\n";
+    }
+
+    private static String comm(Process p) {
+        String comm = p.exe == null ? "?" : p.exe.substring(p.exe.lastIndexOf('/') + 1);
+        return comm.length() > 15 ? comm.substring(0, 15) : comm;
     }
 
     /** A plausible /proc/PID/stat: the fields programs read (pid, comm, state, ppid, pgrp, session). */
     private static String stat(Process p) {
-        String comm = p.exe == null ? "?" : p.exe.substring(p.exe.lastIndexOf('/') + 1);
-        if (comm.length() > 15) comm = comm.substring(0, 15);
+        String comm = comm(p);
         StringBuilder sb = new StringBuilder();
         sb.append(p.pid).append(" (").append(comm).append(") R ").append(p.ppid()).append(' ').append(p.pgid)
                 .append(' ').append(p.sid);

@@ -26,6 +26,8 @@ public final class Process {
     int umask = 022;
     volatile String exe;
     List<String> cmdline = List.of();
+    /** The environment execve gave the program (for /proc/PID/environ). */
+    List<String> environ = List.of();
     byte[] auxv = new byte[0];
     final List<Task> threads = new ArrayList<>();
     final Signals.Actions actions;

@@ -111,6 +111,11 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     private long[] lastStackTops;
 
     @Override
+    public boolean signalWaiting() {
+        return signalFlag || exitRequested;
+    }
+
+    @Override
     public long knownUpcallStack(org.subcons.subcon.Subcontext server, int level) {
         long[] tops = server == lastStackServer ? lastStackTops : upcallStacks.get(server);
         if (tops == null) return 0;

@@ -52,6 +52,15 @@ public final class Subcontext {
         this.controller = c;
     }
 
+    /**
+     * Whether this subcontext's pages are one memory for several processes: attached to
+     * more than one context, or shared with every fork child (a shared futex word there is
+     * keyed by its frame, as in a MAP_SHARED mapping).
+     */
+    public boolean sharedAcrossProcesses() {
+        return (flags & SHARE_ON_FORK) != 0 || contexts.size() > 1;
+    }
+
     public Handler handler() {
         return handler;
     }

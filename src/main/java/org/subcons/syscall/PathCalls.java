@@ -166,9 +166,10 @@ final class PathCalls {
         if (size <= 0) return -Errno.EINVAL;
         return withPath(t, pathPtr, path -> {
             byte[] target;
-            String special = ProcFs.readlink(t, path);
-            if (special != null) {
-                target = special.getBytes(StandardCharsets.ISO_8859_1);
+            Object special = ProcFs.readlink(t, path);
+            if (special instanceof Integer err) return err;
+            if (special instanceof String link) {
+                target = link.getBytes(StandardCharsets.ISO_8859_1);
             } else {
                 int dir = path.startsWith("/") ? fs.rootFd() : dir(t, dirfd);
                 if (dir < 0) return dir;

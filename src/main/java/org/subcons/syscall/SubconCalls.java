@@ -217,6 +217,8 @@ final class SubconCalls {
         if (v == null) return -Errno.EFAULT;
         Subcontext me = t.mem().principal();
         if (v.owner != me && (k.mm.rightsOf(ctx, me, v.owner) & Prot.R) == 0) return -Errno.EPERM;
+        // "if the caller may read it": the page itself must be readable too (W implies R).
+        if ((v.prot & (Prot.R | Prot.W)) == 0) return -Errno.EACCES;
         return v.owner.sid;
     }
 }

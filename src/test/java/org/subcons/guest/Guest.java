@@ -64,7 +64,7 @@ public final class Guest {
     /** Like {@link #subcons}, in working directory {@code cwd} (which the caller owns). */
     public static Result subconsIn(Path cwd, Path binary, List<String> args, byte[] stdin, Config config) throws IOException {
         {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            ByteArrayOutputStream out = new CappedStream(), err = new CappedStream();
             OpenFile[] stdio = {
                 new StreamFile(new ByteArrayInputStream(stdin), null, "stdin"),
                 new StreamFile(null, out, "stdout"),
@@ -82,6 +82,22 @@ public final class Guest {
                 status = e.exitStatus;
             }
             return new Result(out.toByteArray(), err.toString(StandardCharsets.UTF_8), status);
+        }
+    }
+
+    /** Keeps the first 8 MiB a guest writes (a runaway program must not exhaust the test JVM). */
+    static final class CappedStream extends ByteArrayOutputStream {
+        static final int CAP = 8 << 20;
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int room = CAP - count;
+            if (room > 0) super.write(b, off, Math.min(len, room));
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (count < CAP) super.write(b);
         }
     }
 
