@@ -1770,8 +1770,28 @@ static long do_getcwd(unsigned long buf, unsigned long size) {
  * of what it inherits exists before the kernel makes the child, so a child that calls
  * memfs before this sc_pass returns here finds it (proc_get).
  */
-static long do_clone(unsigned long flags) {
+/*
+ * Works around a kernel bug (KNOWN_BUGS.txt: vfork_exec_rights): an execve in a vfork
+ * child, which shares its parent's context, takes the parent's --serve grants with it, and
+ * memfs could no longer read the parent's memory. So memfs passes clone(CLONE_VM |
+ * CLONE_VFORK) (vfork, posix_spawn, system) without CLONE_VM: the parent still waits for
+ * the child's exec or exit, the child runs on a copy of the memory. Visible difference: a
+ * posix_spawn whose exec fails reports it by the child's exit status 127, not its result.
+ */
+#define MEMFS_VFORK_WORKAROUND 1
+#define CLONE_SIGHAND 0x800
+
+static void vfork_without_vm(unsigned long flags) {
+    if (!MEMFS_VFORK_WORKAROUND || (flags & (CLONE_VM | CLONE_VFORK)) != (CLONE_VM | CLONE_VFORK)) return;
+    unsigned long regs[SC_FRAME_WORDS];
+    if (sc_frame(SC_FRAME_READ, regs) < 0 || regs[17] != NR_clone) return;
+    regs[10] &= ~(unsigned long) (CLONE_VM | CLONE_SIGHAND);
+    sc_frame(SC_FRAME_WRITE, regs);
+}
+
+static long do_clone(unsigned long flags, int raw_clone) {
     if (flags & CLONE_THREAD) return sc_pass();
+    if (raw_clone) vfork_without_vm(flags);
     int pid = mf_pid();
     lock();
     struct proc *p = proc_get(0);
@@ -1808,7 +1828,7 @@ static long do_clone(unsigned long flags) {
 static long do_clone3(unsigned long uargs, unsigned long size) {
     unsigned long flags;
     if (size < 64 || copy_in(&flags, uargs, sizeof flags) < 0) return sc_pass();
-    return do_clone(flags);
+    return do_clone(flags, 0);
 }
 
 static long do_exit_group(void) {
@@ -1965,7 +1985,7 @@ long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     case NR_getcwd: r = do_getcwd((unsigned long) a0, (unsigned long) a1); break;
     case NR_execve: return do_execve(AT_FDCWD, (unsigned long) a0, 0);
     case NR_execveat: return do_execve(a0, (unsigned long) a1, a4);
-    case NR_clone: return do_clone((unsigned long) a0);
+    case NR_clone: return do_clone((unsigned long) a0, 1);
     case NR_clone3: return do_clone3((unsigned long) a0, (unsigned long) a1);
     case NR_exit_group: r = do_exit_group(); break;
     case NR_umask: return do_umask(a0);
