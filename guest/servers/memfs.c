@@ -597,15 +597,29 @@ struct mpath {
     int must_dir;               /* a trailing "/", "." or "..": the last component must be a directory */
     int last_dot;               /* the last component was "." (1) or ".." (2) */
     struct ofd *fd;             /* CL_FD: the memfs fd an empty path with AT_EMPTY_PATH named */
+    int rewrite;                /* CL_PASS, but the path went through memfs: pass abs instead */
 };
 
 enum { CL_PASS = 0, CL_MEMFS = 1, CL_FD = 2 };
 
-/* Appends `path` to the normalized absolute path in out (length *len), lexically. */
-static long normalize_into(char *out, unsigned long *len, const char *path, struct mpath *mp) {
+/* The result of a handler that found the call is not memfs's. */
+#define PASS_ (-100000l)
+
+/* Whether out[0..len) is the prefix or under it. */
+static int prefix_match(const char *out, unsigned long len) {
+    unsigned long n = (unsigned long) g.prefix_len;
+    return len >= n && memcmp(out, g.prefix, n) == 0 && (len == n || out[n] == '/');
+}
+
+/*
+ * Appends `path` to the normalized absolute path in out (length *len), lexically. Sets
+ * *touched if the path passes through the prefix on the way (at any component).
+ */
+static long normalize_into(char *out, unsigned long *len, const char *path, struct mpath *mp, int *touched) {
     const char *s = path;
     mp->must_dir = 0;
     mp->last_dot = 0;
+    if (touched && prefix_match(out, *len)) *touched = 1;
     while (*s) {
         while (*s == '/') s++;
         if (!*s) {
@@ -631,6 +645,7 @@ static long normalize_into(char *out, unsigned long *len, const char *path, stru
         out[(*len)++] = '/';
         mf_copy(out + *len, c, l);
         *len += l;
+        if (touched && prefix_match(out, *len)) *touched = 1;
     }
     if (mp->last_dot) mp->must_dir = 1;
     if (*len == 0) out[(*len)++] = '/';
@@ -654,11 +669,13 @@ static long under_prefix(struct mpath *mp) {
 
 /*
  * Classifies the client's (dirfd, path): CL_MEMFS with mp filled, CL_FD (empty path with
- * AT_EMPTY_PATH on a memfs fd: mp->fd), CL_PASS (not memfs's: hand the call on), or
- * -errno. With the lock held.
+ * AT_EMPTY_PATH on a memfs fd: mp->fd), CL_PASS (not memfs's: hand the call on; with
+ * mp->rewrite when the path went through memfs's tree, made absolute in mp->abs, which
+ * is what must be handed on: see pass_rewritten), or -errno. With the lock held.
  */
 static long classify(long dirfd, unsigned long upath, int empty_ok, struct mpath *mp) {
     char path[PATH_MAX];
+    mp->rewrite = 0;
     long r = copy_string(path, upath, PATH_MAX);
     if (r < 0) return r == -EFAULT ? CL_PASS : r;           /* the layer below reports it */
     if (path[0] == 0) {
@@ -667,40 +684,77 @@ static long classify(long dirfd, unsigned long upath, int empty_ok, struct mpath
         return mp->fd ? CL_FD : CL_PASS;
     }
     unsigned long len = 0;
+    int touched = 0;
     if (path[0] != '/') {
-        long base;
-        if ((int) dirfd == AT_FDCWD) {
-            struct proc *p = proc_get(0);
-            if (p && p->cwd) {
-                base = node_path(p->cwd, mp->abs);
-                if (base < 0) return base;
-                r = normalize_into(mp->abs, (unsigned long *) &base, path, mp);
-                if (r < 0) return r;
-                /* Relative to a cwd inside memfs: the kernel cannot resolve it elsewhere. */
-                return under_prefix(mp) == CL_MEMFS ? CL_MEMFS : -EXDEV;
-            }
+        long base = -1;
+        struct proc *p;
+        struct ofd *o;
+        if ((int) dirfd == AT_FDCWD && (p = proc_get(0)) && p->cwd) {
+            base = node_path(p->cwd, mp->abs);          /* a cwd in memfs */
+            if (base < 0) return base;
+        } else if ((int) dirfd == AT_FDCWD) {
             base = SYS2(NR_getcwd, mp->abs, PATH_MAX);
             if (base < 0) return CL_PASS;
+        } else if ((o = fd_get(dirfd))) {
+            if (!S_ISDIR(o->node->mode)) return -ENOTDIR;
+            base = node_path(o->node, mp->abs);
+            if (base < 0) return base;
         } else {
-            struct ofd *o = fd_get(dirfd);
-            if (o) {
-                if (!S_ISDIR(o->node->mode)) return -ENOTDIR;
-                base = node_path(o->node, mp->abs);
-                if (base < 0) return base;
-            } else {
-                char link[32];
-                sc_snprintf(link, sizeof link, "/proc/self/fd/%d", (int) dirfd);
-                base = SYS4(NR_readlinkat, AT_FDCWD, link, mp->abs, PATH_MAX - 1);
-                if (base <= 0 || mp->abs[0] != '/') return CL_PASS;
-                mp->abs[base] = 0;
-            }
+            char link[32];
+            sc_snprintf(link, sizeof link, "/proc/self/fd/%d", (int) dirfd);
+            base = SYS4(NR_readlinkat, AT_FDCWD, link, mp->abs, PATH_MAX - 1);
+            if (base <= 0 || mp->abs[0] != '/') return CL_PASS;
+            mp->abs[base] = 0;
         }
         len = strlen(mp->abs);
         while (len > 0 && mp->abs[len - 1] == '/') len--;
     }
-    r = normalize_into(mp->abs, &len, path, mp);
-    if (r < 0) return under_prefix(mp) == CL_MEMFS ? r : CL_PASS;
-    return under_prefix(mp);
+    r = normalize_into(mp->abs, &len, path, mp, &touched);
+    if (r < 0) return touched ? r : CL_PASS;
+    r = under_prefix(mp);
+    if (r == CL_PASS && touched) mp->rewrite = 1;
+    return r;
+}
+
+/*
+ * Hands on a call whose path arguments went through memfs's tree but end outside it (a
+ * cwd or dirfd in memfs, "PREFIX/../x"): the layer below could not resolve them as
+ * written, so it gets the absolute, normalized path memfs computed. The string goes into
+ * the caller's own stack, below its stack pointer (memory it has given up: the RISC-V ABI
+ * has no red zone, and the caller's thread is stopped in this call), the argument
+ * registers are pointed at it (dirfd: AT_FDCWD) through sc_frame, and the caller's
+ * registers are put back afterwards (Linux preserves a1..a7 across a call).
+ */
+struct rw {
+    int dirfd_reg;              /* argument index of the dirfd, or -1 */
+    int path_reg;               /* argument index of the path */
+    struct mpath *mp;
+};
+
+static long pass_rewritten(struct rw *v, int n) {
+    unsigned long regs[SC_FRAME_WORDS], orig[SC_FRAME_WORDS];
+    if (sc_frame(SC_FRAME_READ, regs) < 0) return sc_pass();
+    mf_copy(orig, regs, sizeof regs);
+    unsigned long at = (regs[2] & ~15ul) - 256;
+    for (int i = 0; i < n; i++) {
+        if (!v[i].mp->rewrite) continue;
+        unsigned long l = strlen(v[i].mp->abs) + 1;
+        at = (at - l) & ~15ul;
+        if (copy_out(at, v[i].mp->abs, l) < 0) return -ENOMEM;
+        regs[10 + v[i].path_reg] = at;
+        if (v[i].dirfd_reg >= 0) regs[10 + v[i].dirfd_reg] = (unsigned long) (long) AT_FDCWD;
+    }
+    if (sc_frame(SC_FRAME_WRITE, regs) < 0) return sc_pass();
+    long r = sc_pass();
+    sc_frame(SC_FRAME_WRITE, orig);
+    return r;
+}
+
+/* The end of a handler of a one-path call: hands it on (rewritten if need be) or returns r. */
+static long path_done(long r, struct mpath *mp, int dirfd_reg, int path_reg) {
+    if (r != PASS_ || !mp->rewrite) return r;
+    struct rw v = {dirfd_reg, path_reg, mp};
+    return pass_rewritten(&v, 1);
 }
 
 struct walk {
@@ -802,8 +856,8 @@ static void fill_statfs(struct kstatfs *s) {
 /* The calls                                                                             */
 /* ------------------------------------------------------------------------------------ */
 
-/* The result of a handler that found the call is not memfs's. */
-#define PASS (-100000l)
+#define PASS PASS_
+#define REWRITE2 (-100001l)        /* a two-path call to hand on with rewritten paths */
 
 static int readable(struct ofd *o) {
     return (o->flags & O_ACCMODE) != O_WRONLY && !(o->flags & O_PATH);
@@ -875,7 +929,7 @@ static long do_open(long dirfd, unsigned long upath, long flags, long mode) {
     long c = classify(dirfd, upath, 0, &mp);
     long r = c == CL_MEMFS ? open_locked(&mp, flags, mode) : c == CL_PASS ? PASS : c;
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_openat2(long dirfd, unsigned long upath, unsigned long uhow, unsigned long size) {
@@ -1060,7 +1114,7 @@ static long do_newfstatat(long dirfd, unsigned long upath, unsigned long buf, lo
     struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
     if (n) r = stat_out(n, buf);
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_statx(long dirfd, unsigned long upath, long flags, long mask, unsigned long buf) {
@@ -1072,7 +1126,7 @@ static long do_statx(long dirfd, unsigned long upath, long flags, long mask, uns
     struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
     if (n) r = statx_out(n, buf);
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_faccessat(long dirfd, unsigned long upath, long mode, long flags) {
@@ -1084,7 +1138,7 @@ static long do_faccessat(long dirfd, unsigned long upath, long mode, long flags)
     struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
     if (n) r = may(n, (int) mode) ? 0 : -EACCES;
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_truncate_path(unsigned long upath, long len) {
@@ -1099,7 +1153,7 @@ static long do_truncate_path(unsigned long upath, long len) {
         else r = file_truncate(n, len);
     }
     unlock();
-    return r;
+    return path_done(r, &mp, -1, 0);
 }
 
 static long do_ftruncate(long fd, long len) {
@@ -1307,7 +1361,7 @@ static long do_statfs(unsigned long upath, unsigned long buf) {
         r = copy_out(buf, &s, sizeof s);
     }
     unlock();
-    return r;
+    return path_done(r, &mp, -1, 0);
 }
 
 static long do_mmap(long flags, long fd) {
@@ -1350,7 +1404,7 @@ static long do_mkdirat(long dirfd, unsigned long upath, long mode) {
         r = PASS;
     }
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_mknodat(long dirfd, unsigned long upath, long mode, long dev) {
@@ -1361,7 +1415,7 @@ static long do_mknodat(long dirfd, unsigned long upath, long mode, long dev) {
         lock();
         long r = classify(dirfd, upath, 0, &mp);
         unlock();
-        return r == CL_MEMFS ? -EPERM : r == CL_PASS ? PASS : r;     /* no devices, fifos, sockets */
+        return path_done(r == CL_MEMFS ? -EPERM : r == CL_PASS ? PASS : r, &mp, 0, 1); /* no devices, fifos, sockets */
     }
     struct mpath mp;
     lock();
@@ -1388,7 +1442,7 @@ static long do_mknodat(long dirfd, unsigned long upath, long mode, long dev) {
         r = PASS;
     }
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_unlinkat(long dirfd, unsigned long upath, long flags) {
@@ -1434,7 +1488,7 @@ static long do_unlinkat(long dirfd, unsigned long upath, long flags) {
         r = PASS;
     }
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_symlinkat(unsigned long target_path, long dirfd, unsigned long upath) {
@@ -1450,7 +1504,7 @@ static long do_symlinkat(unsigned long target_path, long dirfd, unsigned long up
         r = PASS;
     }
     unlock();
-    return r;
+    return path_done(r, &mp, 1, 2);
 }
 
 static long do_readlinkat(long dirfd, unsigned long upath, unsigned long buf, long size) {
@@ -1461,7 +1515,7 @@ static long do_readlinkat(long dirfd, unsigned long upath, unsigned long buf, lo
     struct node *n = target(dirfd, upath, 1, &mp, &r);
     if (n) r = size <= 0 ? -EINVAL : -EINVAL;          /* nothing in memfs is a link */
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long link_locked(struct mpath *a, struct mpath *b, long olddirfd, unsigned long oldpath, long newdirfd,
@@ -1470,7 +1524,7 @@ static long link_locked(struct mpath *a, struct mpath *b, long olddirfd, unsigne
     long ca = classify(olddirfd, oldpath, (flags & AT_EMPTY_PATH) != 0, a);
     long cb = classify(newdirfd, newpath, 0, b);
     if (ca < 0 || cb < 0) return ca < 0 ? ca : cb;
-    if (ca == CL_PASS && cb == CL_PASS) return PASS;
+    if (ca == CL_PASS && cb == CL_PASS) return a->rewrite || b->rewrite ? REWRITE2 : PASS;
     if (ca == CL_PASS || cb == CL_PASS) return -EXDEV;
     struct node *old;
     long r;
@@ -1505,6 +1559,15 @@ static long do_linkat(long olddirfd, unsigned long oldpath, long newdirfd, unsig
     lock();
     struct mpath *a = mf_alloc(sizeof *a), *b = mf_alloc(sizeof *b);    /* two paths: not on the stack */
     long r = link_locked(a, b, olddirfd, oldpath, newdirfd, newpath, flags);
+    if (r == REWRITE2) {
+        /* Both outside memfs, at least one through it: hand them on as absolute paths. */
+        struct mpath ca = *a, cb = *b;
+        mf_free(a);
+        mf_free(b);
+        unlock();
+        struct rw v[2] = {{0, 1, &ca}, {2, 3, &cb}};
+        return pass_rewritten(v, 2);
+    }
     mf_free(a);
     mf_free(b);
     unlock();
@@ -1535,7 +1598,7 @@ static long rename_locked(struct mpath *a, struct mpath *b, long olddirfd, unsig
     long ca = classify(olddirfd, oldpath, 0, a);
     long cb = classify(newdirfd, newpath, 0, b);
     if (ca < 0 || cb < 0) return ca < 0 ? ca : cb;
-    if (ca == CL_PASS && cb == CL_PASS) return PASS;
+    if (ca == CL_PASS && cb == CL_PASS) return a->rewrite || b->rewrite ? REWRITE2 : PASS;
     if (ca == CL_PASS || cb == CL_PASS) return -EXDEV;
     if (flags & RENAME_WHITEOUT) return -EINVAL;
     struct walk wa, wb;
@@ -1615,6 +1678,15 @@ static long do_renameat2(long olddirfd, unsigned long oldpath, long newdirfd, un
     lock();
     struct mpath *a = mf_alloc(sizeof *a), *b = mf_alloc(sizeof *b);
     long r = rename_locked(a, b, olddirfd, oldpath, newdirfd, newpath, flags);
+    if (r == REWRITE2) {
+        /* Both outside memfs, at least one through it: hand them on as absolute paths. */
+        struct mpath ca = *a, cb = *b;
+        mf_free(a);
+        mf_free(b);
+        unlock();
+        struct rw v[2] = {{0, 1, &ca}, {2, 3, &cb}};
+        return pass_rewritten(v, 2);
+    }
     mf_free(a);
     mf_free(b);
     unlock();
@@ -1628,7 +1700,7 @@ static long do_fchmodat(long dirfd, unsigned long upath, long mode) {
     struct node *n = target(dirfd, upath, 0, &mp, &r);
     if (n) r = chmod_node(n, mode);
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long do_fchownat(long dirfd, unsigned long upath, long uid, long gid, long flags) {
@@ -1639,7 +1711,7 @@ static long do_fchownat(long dirfd, unsigned long upath, long uid, long gid, lon
     struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
     if (n) r = chown_node(n, uid, gid);
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 static long set_times(struct node *n, unsigned long utimes) {
@@ -1670,6 +1742,7 @@ static long set_times(struct node *n, unsigned long utimes) {
 static long do_utimensat(long dirfd, unsigned long upath, unsigned long utimes, long flags) {
     if (flags & ~(long) (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return PASS;
     struct mpath mp;
+    mp.rewrite = 0;
     long r = 0;
     struct node *n = 0;
     lock();
@@ -1682,7 +1755,7 @@ static long do_utimensat(long dirfd, unsigned long upath, unsigned long utimes, 
     }
     if (n) r = set_times(n, utimes);
     unlock();
-    return r;
+    return path_done(r, &mp, 0, 1);
 }
 
 /* ---- the working directory ---- */
@@ -1703,9 +1776,9 @@ static long do_chdir(unsigned long upath) {
         unlock();
         return r;
     }
-    if (c == -EXDEV) {
-        /* From a cwd in memfs to outside it: the kernel still has the old cwd, so memfs
-         * makes the call itself, with the absolute path (chdir has no other argument). */
+    if (c == CL_PASS && mp.rewrite) {
+        /* From a cwd in memfs (or through it) to outside it: memfs makes the call itself,
+         * with the absolute path (chdir has no other argument). */
         r = SYS1(NR_chdir, mp.abs);
         struct proc *p = proc_get(0);
         if (r == 0 && p) cwd_set(p, 0);
@@ -1898,7 +1971,7 @@ static void exec_rewind(long next) {
     if (next) ((long *) sc_get_sctls())[0] = next;
 }
 
-static long do_execve(long dirfd, unsigned long upath, long flags) {
+static long do_execve(long dirfd, unsigned long upath, long flags, int dirfd_reg, int path_reg) {
     struct mpath mp;
     lock();
     long c = classify(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp);
@@ -1917,7 +1990,8 @@ static long do_execve(long dirfd, unsigned long upath, long flags) {
     if (p) p->exec_pending = 1;
     unlock();
     long saved = exec_unwind();
-    long r = sc_pass();
+    struct rw v = {dirfd_reg, path_reg, &mp};
+    long r = mp.rewrite ? pass_rewritten(&v, 1) : sc_pass();
     exec_rewind(saved);
     lock();
     p = proc_get(0);
@@ -1983,8 +2057,8 @@ long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     case NR_chdir: return do_chdir((unsigned long) a0);
     case NR_fchdir: return do_fchdir(a0);
     case NR_getcwd: r = do_getcwd((unsigned long) a0, (unsigned long) a1); break;
-    case NR_execve: return do_execve(AT_FDCWD, (unsigned long) a0, 0);
-    case NR_execveat: return do_execve(a0, (unsigned long) a1, a4);
+    case NR_execve: return do_execve(AT_FDCWD, (unsigned long) a0, 0, -1, 0);
+    case NR_execveat: return do_execve(a0, (unsigned long) a1, a4, 0, 1);
     case NR_clone: return do_clone((unsigned long) a0, 1);
     case NR_clone3: return do_clone3((unsigned long) a0, (unsigned long) a1);
     case NR_exit_group: r = do_exit_group(); break;
@@ -2009,7 +2083,7 @@ long service_init(long served, long self, int argc, char **argv) {
         len = strlen(mp.abs);
         while (len > 0 && mp.abs[len - 1] == '/') len--;
     }
-    if (strlen(argv[1]) >= PATH_MAX || normalize_into(mp.abs, &len, argv[1], &mp) < 0)
+    if (strlen(argv[1]) >= PATH_MAX || normalize_into(mp.abs, &len, argv[1], &mp, 0) < 0)
         return init_fail("prefix too long");
     if (len <= 1) return init_fail("the prefix cannot be / (memfs serves a directory of the tree)");
     mf_copy(g.prefix, mp.abs, len + 1);
