@@ -764,8 +764,44 @@ struct walk {
     struct node *node;          /* what it names, or 0 if it does not exist */
 };
 
-/* Looks up mp->rel from the root: errors on the way; w->node 0 if only the last is missing. */
-static long walk(struct mpath *mp, struct walk *w) {
+/*
+ * Replaces mp's path by what the symbolic link `link` (an entry of directory dir) makes
+ * of it, `rest` being the components after the link: the target (relative to dir unless
+ * absolute), then rest, normalized lexically. 0 if the result is in memfs (mp->rel set),
+ * PASS if it is outside (mp->abs to hand on: mp->rewrite), or -errno.
+ */
+static long follow_link(struct mpath *mp, struct node *dir, struct node *link, const char *rest) {
+    char tmp[PATH_MAX];
+    unsigned long len = 0;
+    const char *t = link->data ? link->data : "";
+    if (t[0] != '/') {
+        long r = node_path(dir, tmp);
+        if (r < 0) return r;
+        len = (unsigned long) r;
+    }
+    int must = mp->must_dir;
+    long r = normalize_into(tmp, &len, t, mp, 0);
+    if (r < 0) return r;
+    if (*rest) {
+        r = normalize_into(tmp, &len, rest, mp, 0);
+        if (r < 0) return r;
+    }
+    mp->must_dir |= must;
+    mf_copy(mp->abs, tmp, len + 1);
+    if (under_prefix(mp) == CL_MEMFS) return 0;
+    mp->rewrite = 1;
+    return PASS_;
+}
+
+/*
+ * Looks up mp->rel from the root: errors on the way; w->node 0 if only the last component
+ * is missing. Symbolic links are followed in every component but the last, and in the
+ * last too if `follow` (or the path ends in "/"); at most 40 of them (ELOOP). One that
+ * leads outside memfs gives PASS, with the path to hand on in mp (see follow_link).
+ */
+static long walk(struct mpath *mp, struct walk *w, int follow) {
+    int hops = 0;
+again:;
     struct node *d = g.root;
     const char *s = mp->rel;
     w->parent = 0;
@@ -779,11 +815,18 @@ static long walk(struct mpath *mp, struct walk *w) {
         if (!S_ISDIR(d->mode)) return -ENOTDIR;
         if (!may(d, X_OK)) return -EACCES;
         struct dent *e = dir_find(d, c, l);
+        const char *rest = *s == '/' ? s + 1 : s;
+        if (e && S_ISLNK(e->node->mode) && (*rest || follow || mp->must_dir)) {
+            if (++hops > 40) return -ELOOP;
+            long r = follow_link(mp, d, e->node, rest);
+            if (r != 0) return r;
+            goto again;
+        }
         w->parent = d;
         w->name = c;
         w->namelen = l;
         w->node = e ? e->node : 0;
-        if (*s == '/') s++;
+        s = rest;
         if (!e) return *s ? -ENOENT : 0;
         d = e->node;
     }
@@ -873,9 +916,10 @@ static long open_locked(struct mpath *mp, long flags, long mode) {
     if (acc == 3) return -EINVAL;
     if (flags & O_PATH) flags &= O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW;
     struct walk w;
-    long r = walk(mp, &w);
+    long r = walk(mp, &w, !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL));
     if (r < 0) return r;
     struct node *n = w.node;
+    if (n && S_ISLNK(n->mode) && !((flags & O_CREAT) && (flags & O_EXCL))) return -ELOOP;     /* O_NOFOLLOW */
     struct proc *p = proc_get(1);
     if (!p) return -ENOMEM;
     int created = 0;
@@ -1086,7 +1130,7 @@ static long do_fstat(long fd, unsigned long buf) {
 }
 
 /* Looks up a path-or-fd target for the stat-like calls: the node, or 0 with *r set. */
-static struct node *target(long dirfd, unsigned long upath, int empty_ok, struct mpath *mp, long *r) {
+static struct node *target(long dirfd, unsigned long upath, int empty_ok, int follow, struct mpath *mp, long *r) {
     long c = classify(dirfd, upath, empty_ok, mp);
     if (c == CL_FD) return mp->fd->node;
     if (c != CL_MEMFS) {
@@ -1094,7 +1138,7 @@ static struct node *target(long dirfd, unsigned long upath, int empty_ok, struct
         return 0;
     }
     struct walk w;
-    long e = walk(mp, &w);
+    long e = walk(mp, &w, follow);
     if (e < 0) {
         *r = e;
         return 0;
@@ -1111,7 +1155,7 @@ static long do_newfstatat(long dirfd, unsigned long upath, unsigned long buf, lo
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
+    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, !(flags & AT_SYMLINK_NOFOLLOW), &mp, &r);
     if (n) r = stat_out(n, buf);
     unlock();
     return path_done(r, &mp, 0, 1);
@@ -1123,7 +1167,7 @@ static long do_statx(long dirfd, unsigned long upath, long flags, long mask, uns
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
+    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, !(flags & AT_SYMLINK_NOFOLLOW), &mp, &r);
     if (n) r = statx_out(n, buf);
     unlock();
     return path_done(r, &mp, 0, 1);
@@ -1135,7 +1179,7 @@ static long do_faccessat(long dirfd, unsigned long upath, long mode, long flags)
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
+    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, !(flags & AT_SYMLINK_NOFOLLOW), &mp, &r);
     if (n) r = may(n, (int) mode) ? 0 : -EACCES;
     unlock();
     return path_done(r, &mp, 0, 1);
@@ -1145,7 +1189,7 @@ static long do_truncate_path(unsigned long upath, long len) {
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(AT_FDCWD, upath, 0, &mp, &r);
+    struct node *n = target(AT_FDCWD, upath, 0, 1, &mp, &r);
     if (n) {
         if (S_ISDIR(n->mode)) r = -EISDIR;
         else if (len < 0) r = -EINVAL;
@@ -1203,7 +1247,7 @@ static long do_getdents(long fd, unsigned long buf, unsigned long count) {
             *(unsigned long *) rec = (unsigned long) n->ino;
             *(long *) (rec + 8) = off;
             *(unsigned short *) (rec + 16) = (unsigned short) reclen;
-            rec[18] = S_ISDIR(n->mode) ? DT_DIR : DT_REG;
+            rec[18] = S_ISDIR(n->mode) ? DT_DIR : S_ISLNK(n->mode) ? DT_LNK : DT_REG;
             mf_copy(rec + 19, name, nl);
             used += reclen;
             pos = off;
@@ -1354,7 +1398,7 @@ static long do_statfs(unsigned long upath, unsigned long buf) {
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(AT_FDCWD, upath, 0, &mp, &r);
+    struct node *n = target(AT_FDCWD, upath, 0, 1, &mp, &r);
     if (n) {
         struct kstatfs s;
         fill_statfs(&s);
@@ -1384,7 +1428,7 @@ static long do_mkdirat(long dirfd, unsigned long upath, long mode) {
     long r = classify(dirfd, upath, 0, &mp);
     if (r == CL_MEMFS) {
         struct walk w;
-        r = walk(&mp, &w);
+        r = walk(&mp, &w, 0);
         struct proc *p = proc_get(1);
         if (r < 0) {
         } else if (w.node) {
@@ -1422,7 +1466,7 @@ static long do_mknodat(long dirfd, unsigned long upath, long mode, long dev) {
     long r = classify(dirfd, upath, 0, &mp);
     if (r == CL_MEMFS) {
         struct walk w;
-        r = walk(&mp, &w);
+        r = walk(&mp, &w, 0);
         struct proc *p = proc_get(1);
         if (r < 0) {
         } else if (w.node) {
@@ -1452,7 +1496,7 @@ static long do_unlinkat(long dirfd, unsigned long upath, long flags) {
     long r = classify(dirfd, upath, 0, &mp);
     if (r == CL_MEMFS) {
         struct walk w;
-        r = walk(&mp, &w);
+        r = walk(&mp, &w, 0);
         int rmdir = (flags & AT_REMOVEDIR) != 0;
         if (r < 0) {
         } else if (rmdir && mp.last_dot == 1) {
@@ -1491,15 +1535,32 @@ static long do_unlinkat(long dirfd, unsigned long upath, long flags) {
     return path_done(r, &mp, 0, 1);
 }
 
-static long do_symlinkat(unsigned long target_path, long dirfd, unsigned long upath) {
-    (void) target_path;
+static long do_symlinkat(unsigned long utarget, long dirfd, unsigned long upath) {
     struct mpath mp;
+    char t[PATH_MAX];
     lock();
     long r = classify(dirfd, upath, 0, &mp);
     if (r == CL_MEMFS) {
         struct walk w;
-        r = walk(&mp, &w);
-        if (r == 0) r = w.node ? -EEXIST : -EPERM;      /* memfs has no symbolic links */
+        struct proc *p = proc_get(1);
+        r = copy_string(t, utarget, PATH_MAX);
+        if (r == 0) r = -ENOENT;
+        if (r > 0) r = walk(&mp, &w, 0);
+        if (r < 0) {
+        } else if (w.node) {
+            r = -EEXIST;
+        } else if (!may(w.parent, W_OK | X_OK)) {
+            r = -EACCES;
+        } else if (w.parent->nlink == 0) {
+            r = -ENOENT;
+        } else if (!p) {
+            r = -ENOMEM;
+        } else {
+            struct node *n = node_new(S_IFLNK | 0777);
+            if (n) n->data = mf_strdup(t), n->size = (long) strlen(t);
+            r = n && n->data ? dir_add(w.parent, w.name, w.namelen, n) : -ENOSPC;
+            if (r < 0 && n) n->nlink = 0, node_put(n);
+        }
     } else if (r == CL_PASS) {
         r = PASS;
     }
@@ -1508,12 +1569,18 @@ static long do_symlinkat(unsigned long target_path, long dirfd, unsigned long up
 }
 
 static long do_readlinkat(long dirfd, unsigned long upath, unsigned long buf, long size) {
-    (void) buf;
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(dirfd, upath, 1, &mp, &r);
-    if (n) r = size <= 0 ? -EINVAL : -EINVAL;          /* nothing in memfs is a link */
+    struct node *n = target(dirfd, upath, 1, 0, &mp, &r);
+    if (n) {
+        if (!S_ISLNK(n->mode) || size <= 0) r = -EINVAL;
+        else {
+            unsigned long k = (unsigned long) n->size < (unsigned long) size ? (unsigned long) n->size : (unsigned long) size;
+            r = copy_out(buf, n->data, k);
+            if (r == 0) r = (long) k;
+        }
+    }
     unlock();
     return path_done(r, &mp, 0, 1);
 }
@@ -1533,13 +1600,15 @@ static long link_locked(struct mpath *a, struct mpath *b, long olddirfd, unsigne
         if (old->nlink == 0) return -ENOENT;
     } else {
         struct walk w;
-        r = walk(a, &w);
+        r = walk(a, &w, (flags & AT_SYMLINK_FOLLOW) != 0);
+        if (r == PASS) return -EXDEV;              /* a symbolic link out of memfs */
         if (r < 0) return r;
         if (!w.node) return -ENOENT;
         old = w.node;
     }
     struct walk wn;
-    r = walk(b, &wn);
+    r = walk(b, &wn, 0);
+    if (r == PASS) return -EXDEV;              /* a symbolic link out of memfs */
     if (r < 0) return r;
     if (wn.node) return -EEXIST;
     if (S_ISDIR(old->mode)) return -EPERM;
@@ -1602,10 +1671,12 @@ static long rename_locked(struct mpath *a, struct mpath *b, long olddirfd, unsig
     if (ca == CL_PASS || cb == CL_PASS) return -EXDEV;
     if (flags & RENAME_WHITEOUT) return -EINVAL;
     struct walk wa, wb;
-    long r = walk(a, &wa);
+    long r = walk(a, &wa, 0);
+    if (r == PASS) return -EXDEV;              /* a symbolic link out of memfs */
     if (r < 0) return r;
     if (!wa.node) return -ENOENT;
-    r = walk(b, &wb);
+    r = walk(b, &wb, 0);
+    if (r == PASS) return -EXDEV;              /* a symbolic link out of memfs */
     if (r < 0) return r;
     if (!wa.parent || !wb.parent || a->last_dot || b->last_dot) return -EBUSY;
     struct node *old = wa.node, *new = wb.node;
@@ -1697,7 +1768,7 @@ static long do_fchmodat(long dirfd, unsigned long upath, long mode) {
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(dirfd, upath, 0, &mp, &r);
+    struct node *n = target(dirfd, upath, 0, 1, &mp, &r);
     if (n) r = chmod_node(n, mode);
     unlock();
     return path_done(r, &mp, 0, 1);
@@ -1708,7 +1779,7 @@ static long do_fchownat(long dirfd, unsigned long upath, long uid, long gid, lon
     struct mpath mp;
     long r = 0;
     lock();
-    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
+    struct node *n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, !(flags & AT_SYMLINK_NOFOLLOW), &mp, &r);
     if (n) r = chown_node(n, uid, gid);
     unlock();
     return path_done(r, &mp, 0, 1);
@@ -1751,7 +1822,7 @@ static long do_utimensat(long dirfd, unsigned long upath, unsigned long utimes, 
         if (o) n = o->node;
         else r = PASS;
     } else {
-        n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp, &r);
+        n = target(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, !(flags & AT_SYMLINK_NOFOLLOW), &mp, &r);
     }
     if (n) r = set_times(n, utimes);
     unlock();
@@ -1766,7 +1837,14 @@ static long do_chdir(unsigned long upath) {
     long c = classify(AT_FDCWD, upath, 0, &mp), r;
     if (c == CL_MEMFS) {
         struct walk w;
-        r = walk(&mp, &w);
+        r = walk(&mp, &w, 1);
+        if (r == PASS) {                        /* a symbolic link out of memfs */
+            r = SYS1(NR_chdir, mp.abs);
+            struct proc *p = proc_get(0);
+            if (r == 0 && p) cwd_set(p, 0);
+            unlock();
+            return r;
+        }
         if (r == 0 && !w.node) r = -ENOENT;
         if (r == 0 && !S_ISDIR(w.node->mode)) r = -ENOTDIR;
         if (r == 0 && !may(w.node, X_OK)) r = -EACCES;
@@ -1977,10 +2055,12 @@ static long do_execve(long dirfd, unsigned long upath, long flags, int dirfd_reg
     long c = classify(dirfd, upath, (flags & AT_EMPTY_PATH) != 0, &mp);
     if (c == CL_MEMFS) {
         struct walk w;
-        long r = walk(&mp, &w);
-        unlock();
-        if (r < 0) return r;
-        return w.node ? -EACCES : -ENOENT;     /* the kernel loads programs from the host only */
+        long r = walk(&mp, &w, 1);
+        if (r != PASS) {                        /* PASS: a symbolic link out of memfs */
+            unlock();
+            if (r < 0) return r;
+            return w.node ? -EACCES : -ENOENT;     /* the kernel loads programs from the host only */
+        }
     }
     if (c == CL_FD || c < 0) {
         unlock();

@@ -104,6 +104,7 @@ enum {
 #define S_IFIFO  0010000
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 
 #define R_OK 4
 #define W_OK 2
@@ -111,6 +112,7 @@ enum {
 
 #define DT_DIR 4
 #define DT_REG 8
+#define DT_LNK 10
 
 #define CLONE_VM      0x100
 #define CLONE_FILES   0x400

@@ -125,7 +125,6 @@ int main(int argc, char **argv) {
     char *args[] = {"f", 0};
     chmod(P("f"), 0755);
     R("execve memfs file", execve(P("f"), args, 0));
-    R("symlink in memfs", symlink("f", P("link")));
     R("mknod fifo in memfs", mknod(P("fifo"), S_IFIFO | 0644, 0));
     OK("mknod regular in memfs", mknod(P("plain"), S_IFREG | 0644, 0));
     R("readlink memfs file", readlink(P("f"), cwd, sizeof cwd));
@@ -134,6 +133,24 @@ int main(int argc, char **argv) {
     printf("statfs type tmpfs: %s\n", sf.f_type == 0x01021994 ? "yes" : "no");
     OK("fstatfs", fstatfs(fd, &sf));
     close(fd);
+
+    printf("-- symbolic links\n");
+    OK("symlink in memfs", symlink("f", P("link")));
+    printf("read through it: %s\n", get(P("link")));
+    R("readlink", readlink(P("link"), cwd, sizeof cwd));
+    printf("lstat is a link: %s, stat is a file: %s\n", lstat(P("link"), &st) == 0 && S_ISLNK(st.st_mode) ? "yes" : "no",
+           stat(P("link"), &st) == 0 && S_ISREG(st.st_mode) ? "yes" : "no");
+    char outside[1100];
+    snprintf(outside, sizeof outside, "%s/outside4.txt", host);
+    OK("symlink to a host file", symlink(outside, P("out-link")));
+    printf("read through it: %s\n", get(P("out-link")));
+    OK("symlink to a host dir", symlink(host, P("host-dir")));
+    printf("read through it: %s\n", get(P("host-dir/outside4.txt")));
+    OK("symlink loop", symlink("loop", P("loop")));
+    R("open the loop", open(P("loop"), O_RDONLY));
+    R("open link O_NOFOLLOW", open(P("link"), O_RDONLY | O_NOFOLLOW));
+    OK("unlink removes the link only", unlink(P("link")));
+    printf("target still there: %s\n", get(P("f")));
 
     printf("-- close_range and O_CLOEXEC\n");
     int a = open(P("f"), O_RDONLY), b = open(P("f"), O_RDONLY | O_CLOEXEC), c = open(P("f"), O_RDONLY);
