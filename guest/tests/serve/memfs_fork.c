@@ -108,8 +108,8 @@ int main(int argc, char **argv) {
     char *args[] = {argv[0], "--reader", (char *) P("from-child"), 0};
     pid_t sp;
     int e = posix_spawn(&sp, argv[0], 0, 0, args, 0);
-    printf("posix_spawn: %s\n", errname(e));
-    if (e == 0) printf("spawned exit: %d\n", wait_child(sp));
+    int status = e == 0 ? wait_child(sp) : -1;
+    printf("posix_spawn: %s, spawned exit: %d\n", errname(e), status);
     int after = dup(fd);
     printf("fd numbering unchanged by spawn: %s\n", after == before ? "yes" : "no");
     close(after);
