@@ -159,17 +159,37 @@ static int owner_ok(long sid) {
     return !kept || principal() == sid;
 }
 
-/* Whether memfs may read [addr, addr + n) for the caller. */
-static int user_readable(unsigned long addr, unsigned long n) {
+/*
+ * Works around a kernel bug (KNOWN_BUGS.txt: owner_prot_none): sc_owner says a PROT_NONE
+ * page is readable. Reading it would kill the process where Linux returns EFAULT, so
+ * before reading a client page memfs also asks the kernel to read it for memfs, with a
+ * call that has no other effect: a FUTEX_WAIT with a zero timeout on the page's first
+ * word (EFAULT if memfs may not read it; else EAGAIN or ETIMEDOUT at once).
+ */
+#define MEMFS_READ_PROBE 1
+
+static int page_readable(unsigned long page) {
+    struct timespec64 zero = {0, 0};
+    return !MEMFS_READ_PROBE || SYS4(NR_futex, page, 128 /* FUTEX_WAIT_PRIVATE */, 0, &zero) != -EFAULT;
+}
+
+/* Whether the pages of [addr, addr + n) belong to someone memfs may act for (owner_ok). */
+static int user_pages(unsigned long addr, unsigned long n, int read_probe) {
     if (n == 0) return 1;
     if (addr + n < addr) return 0;
     long last = -1;
     for (unsigned long p = addr & ~4095ul; p < addr + n; p += 4096) {
         long sid = sc_owner((void *) p);
         if (sid != last && !owner_ok(sid)) return 0;
+        if (read_probe && !page_readable(p)) return 0;
         last = sid;
     }
     return 1;
+}
+
+/* Whether memfs may read [addr, addr + n) for the caller. */
+static int user_readable(unsigned long addr, unsigned long n) {
+    return user_pages(addr, n, 1);
 }
 
 /*
@@ -184,7 +204,7 @@ static int user_readable(unsigned long addr, unsigned long n) {
  * between can still fault: see README.)
  */
 static int user_writable(unsigned long addr, unsigned long n) {
-    if (!user_readable(addr, n)) return 0;
+    if (!user_pages(addr, n, 0)) return 0;
     for (unsigned long p = addr; p < addr + n; p = (p & ~4095ul) + 4096) {
         if (SYS3(NR_getrandom, p, 1, 1 /* GRND_NONBLOCK */) != 1) return 0;
     }

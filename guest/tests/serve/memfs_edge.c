@@ -167,6 +167,10 @@ int main(int argc, char **argv) {
     mprotect(ro + 4096, 4096, PROT_READ);
     R("read across into read-only page", read(fd, ro + 4090, 10));
     R("pread into the writable part only", pread(fd, ro + 4086, 10, 0));
+    char *none = mmap(0, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    R("write from a PROT_NONE page", write(fd, none, 4));
+    R("read into a PROT_NONE page", pread(fd, none, 4, 0));
+    R("open a path in a PROT_NONE page", open(none, O_RDONLY));
     R("getdents into read-only", syscall(SYS_getdents64, open(base, O_RDONLY | O_DIRECTORY), ro + 4096, 4096));
     /* A page of memfs's own: the program may not read it, and memfs must not read or write
      * it for the program either (it holds memfs's tables). */
