@@ -98,6 +98,7 @@ struct forkrec {                /* a fork in flight: what the child inherits */
 };
 
 #define PROC_BUCKETS 64
+#define FD_FAST 1024
 
 static struct {
     char prefix[PATH_MAX];
@@ -109,7 +110,8 @@ static struct {
     int umask0;                 /* the umask of a process memfs has not seen change it */
     struct node *root;
     long next_ino;
-    long nfds;                  /* fd entries in all tables: 0 lets fd calls pass at once */
+    long nfds;                  /* fd entries in all tables */
+    unsigned int fd_users[FD_FAST];     /* entries per fd number (in all tables): see maybe_memfs */
     struct proc *procs[PROC_BUCKETS];
     struct forkrec *forks;
     long sid_flags[64];         /* cache: sid << 8 | 1 + (flags & SC_KEEP_ON_EXEC) */
@@ -427,6 +429,7 @@ static void fd_clear(struct fdtab *t, int fd) {
     t->ents[fd].ofd = 0;
     t->count--;
     g.nfds--;
+    if (fd < FD_FAST) __atomic_fetch_sub(&g.fd_users[fd], 1, __ATOMIC_RELAXED);
 }
 
 static long fd_set(struct fdtab *t, int fd, struct ofd *o, unsigned long dev, unsigned long ino) {
@@ -439,13 +442,14 @@ static long fd_set(struct fdtab *t, int fd, struct ofd *o, unsigned long dev, un
         t->ents = e;
         t->cap = cap;
     }
+    o->refs++;                  /* first: the entry replaced may hold the last other reference */
     fd_clear(t, fd);
-    o->refs++;
     t->ents[fd].ofd = o;
     t->ents[fd].dev = dev;
     t->ents[fd].ino = ino;
     t->count++;
     g.nfds++;
+    if (fd < FD_FAST) __atomic_fetch_add(&g.fd_users[fd], 1, __ATOMIC_RELAXED);
     return 0;
 }
 
@@ -560,11 +564,21 @@ static long fd_valid(int fd, struct fdent *e) {
 }
 
 /*
+ * Whether fd may be a memfs fd, without the lock: no table of any process has an entry
+ * at that number. Most calls on other fds (stdout, real files) are handed on at once.
+ */
+static int maybe_memfs(long fd) {
+    if (fd < 0 || fd > 0x7fffffff) return 0;
+    if (fd >= FD_FAST) return __atomic_load_n(&g.nfds, __ATOMIC_RELAXED) != 0;
+    return __atomic_load_n(&g.fd_users[fd], __ATOMIC_RELAXED) != 0;
+}
+
+/*
  * The open file description memfs holds at `fd` for the calling process, or 0 if fd is
  * not a memfs fd (any more). With the lock held.
  */
 static struct ofd *fd_get(long fd) {
-    if (fd < 0 || fd > 0x7fffffff || __atomic_load_n(&g.nfds, __ATOMIC_RELAXED) == 0) return 0;
+    if (!maybe_memfs(fd)) return 0;
     struct proc *p = proc_get(0);
     if (!p) return 0;
     if (p->exec_pending) proc_sweep(p);
@@ -952,7 +966,7 @@ static long open_locked(struct mpath *mp, long flags, long mode) {
         }
         if (!(flags & O_PATH)) {
             if (acc != O_WRONLY && !may(n, R_OK)) return -EACCES;
-            if (acc != O_RDONLY && !may(n, W_OK)) return -EACCES;
+            if ((acc != O_RDONLY || (flags & O_TRUNC)) && !may(n, W_OK)) return -EACCES;
         }
     } else {
         if (!(flags & O_CREAT)) return -ENOENT;
@@ -983,7 +997,7 @@ static long open_locked(struct mpath *mp, long flags, long mode) {
         ofd_put(o);             /* a file made for it stays, as Linux's would */
         return fd;
     }
-    if (!created && (flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(n->mode)) file_truncate(n, 0);
+    if (!created && (flags & O_TRUNC) && !(flags & O_PATH) && S_ISREG(n->mode)) file_truncate(n, 0);    /* even O_RDONLY, as Linux */
     return fd;
 }
 
@@ -1007,7 +1021,7 @@ static long do_openat2(long dirfd, unsigned long upath, unsigned long uhow, unsi
 /* Runs op on the memfs fd `fd` with the lock held, or says PASS. */
 #define WITH_FD(fd, o, ...)                         \
     do {                                            \
-        if (__atomic_load_n(&g.nfds, __ATOMIC_RELAXED) == 0) return PASS; \
+        if (!maybe_memfs(fd)) return PASS;         \
         lock();                                     \
         struct ofd *o = fd_get(fd);                 \
         long r_;                                    \
@@ -1112,7 +1126,8 @@ static long do_lseek(long fd, long off, long whence) {
         if (S_ISDIR(n->mode)) {
             if (whence == SEEK_SET) base = 0;
             else if (whence == SEEK_CUR) base = o->pos;
-            r_ = base < 0 ? -EINVAL : base + off < 0 ? -EINVAL : (o->pos = base + off);
+            long to = (long) ((unsigned long) base + (unsigned long) off);      /* no signed overflow */
+            r_ = base < 0 || to < 0 ? -EINVAL : (o->pos = to);
         } else {
             switch (whence) {
             case SEEK_SET: base = 0; break;
@@ -1126,8 +1141,9 @@ static long do_lseek(long fd, long off, long whence) {
                 break;
             default: r_ = -EINVAL; goto done;
             }
-            if ((off > 0 && base + off < base) || base + off < 0) r_ = -EINVAL;
-            else r_ = o->pos = base + off;
+            long to = (long) ((unsigned long) base + (unsigned long) off);      /* no signed overflow */
+            if (to < 0) r_ = -EINVAL;
+            else r_ = o->pos = to;
         }
     done:;
     });
@@ -1233,7 +1249,7 @@ static long do_fallocate(long fd, long mode, long off, long len) {
         else if (!writable(o)) r_ = -EBADF;
         else if (S_ISDIR(o->node->mode)) r_ = -EISDIR;
         else if (mode != 0) r_ = -EOPNOTSUPP;
-        else if (off + len < off) r_ = -EFBIG;
+        else if ((long) ((unsigned long) off + (unsigned long) len) < 0) r_ = -EFBIG;
         else r_ = off + len > o->node->size ? file_truncate(o->node, off + len) : 0;
     });
 }
@@ -1286,7 +1302,7 @@ static long do_getdents(long fd, unsigned long buf, unsigned long count) {
 }
 
 static long do_close(long fd) {
-    if (__atomic_load_n(&g.nfds, __ATOMIC_RELAXED) == 0) return PASS;
+    if (!maybe_memfs(fd)) return PASS;
     lock();
     struct ofd *o = fd_get(fd);
     if (o) fd_clear(proc_get(0)->fds, (int) fd);
@@ -1318,7 +1334,7 @@ static long do_fcntl_dup(struct ofd *o, long fd, long cmd, long arg) {
 }
 
 static long do_dup3(long oldfd, long newfd, long flags) {
-    if ((flags & ~(long) O_CLOEXEC) || oldfd == newfd || __atomic_load_n(&g.nfds, __ATOMIC_RELAXED) == 0) return PASS;
+    if ((flags & ~(long) O_CLOEXEC) || oldfd == newfd || (!maybe_memfs(oldfd) && !maybe_memfs(newfd))) return PASS;
     lock();
     struct ofd *o = fd_get(oldfd);
     long r = PASS;
@@ -1435,7 +1451,7 @@ static long do_mmap(long flags, long fd) {
 
 /* sendfile and the like on a memfs fd: not supported (callers fall back to read/write). */
 static long do_not_supported(long fd1, long fd2) {
-    if (__atomic_load_n(&g.nfds, __ATOMIC_RELAXED) == 0) return PASS;
+    if (!maybe_memfs(fd1) && !maybe_memfs(fd2)) return PASS;
     lock();
     long r = fd_get(fd1) || fd_get(fd2) ? -EINVAL : PASS;
     unlock();
