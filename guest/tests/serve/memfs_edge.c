@@ -226,5 +226,18 @@ int main(int argc, char **argv) {
     fstat(fd, &st);
     printf("size %lld\n", (long long) st.st_size);
     close(fd);
+    free(blk);
+    /* Memory comes back: statfs's free count follows memfs's memory. */
+    struct statfs before, during, after;
+    statfs(base, &before);
+    fd = open(P("big2"), O_RDWR | O_CREAT, 0644);
+    ftruncate(fd, 8 << 20);
+    statfs(base, &during);
+    printf("8 MiB file takes 2048 blocks or more: %s\n", before.f_bfree - during.f_bfree >= 2048 ? "yes" : "no");
+    unlink(P("big2"));
+    printf("still there while open: %s\n", pread(fd, cwd, 1, (8 << 20) - 1) == 1 ? "yes" : "no");
+    close(fd);
+    statfs(base, &after);
+    printf("memory back after unlink and close: %s\n", after.f_bfree + 64 >= before.f_bfree ? "yes" : "no");
     return 0;
 }
