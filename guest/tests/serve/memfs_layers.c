@@ -27,7 +27,7 @@ static int host_sees(const char *dir) {
     snprintf(parent, sizeof parent, "%s", dir);
     char *slash = strrchr(parent, '/');
     *slash = 0;
-    DIR *d = opendir(parent);
+    DIR *d = opendir(slash == parent ? "/" : parent);
     struct dirent *e;
     int seen = 0;
     while ((e = readdir(d))) seen |= strcmp(e->d_name, slash + 1) == 0;

@@ -404,7 +404,7 @@ int main(int argc, char **argv) {
     snprintf(parent, sizeof parent, "%s", base);
     slash = strrchr(parent, '/');
     *slash = 0;
-    DIR *d = opendir(parent);
+    DIR *d = opendir(slash == parent ? "/" : parent);
     int seen = 0;
     struct dirent *e;
     while ((e = readdir(d))) seen |= strcmp(e->d_name, slash + 1) == 0;
