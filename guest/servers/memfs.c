@@ -27,6 +27,14 @@
  *    page with sc_owner (and, before writing, that the page is writable: see
  *    user_writable).
  */
+/*
+ * No compressed instructions in memfs's own code: every instruction is then 4 bytes at a
+ * 4-byte boundary and none straddles a page. The emulator runs a hot path with a
+ * straddling instruction several times slower (memfs's call dispatch had one: 114 us per
+ * stat instead of 13); see servers/README.md.
+ */
+__asm__(".option norvc");
+
 #include "service.h"
 #include "memfs_sys.h"
 #include "memfs_alloc.h"
