@@ -170,8 +170,8 @@ static int owner_ok(long sid) {
 }
 
 /*
- * Works around a kernel bug (KNOWN_BUGS.txt: owner_prot_none): sc_owner says a PROT_NONE
- * page is readable. Reading it would kill the process where Linux returns EFAULT, so
+ * Works around a kernel bug (KNOWN_BUGS.txt: policy_kbug_owner_protnone): sc_owner says a
+ * PROT_NONE page is readable. Reading it would kill the process where Linux returns EFAULT, so
  * before reading a client page memfs also asks the kernel to read it for memfs, with a
  * call that has no other effect: a FUTEX_WAIT with a zero timeout on the page's first
  * word (EFAULT if memfs may not read it; else EAGAIN or ETIMEDOUT at once).
@@ -1965,28 +1965,8 @@ static long do_getcwd(unsigned long buf, unsigned long size) {
  * of what it inherits exists before the kernel makes the child, so a child that calls
  * memfs before this sc_pass returns here finds it (proc_get).
  */
-/*
- * Works around a kernel bug (KNOWN_BUGS.txt: vfork_exec_rights): an execve in a vfork
- * child, which shares its parent's context, takes the parent's --serve grants with it, and
- * memfs could no longer read the parent's memory. So memfs passes clone(CLONE_VM |
- * CLONE_VFORK) (vfork, posix_spawn, system) without CLONE_VM: the parent still waits for
- * the child's exec or exit, the child runs on a copy of the memory. Visible difference: a
- * posix_spawn whose exec fails reports it by the child's exit status 127, not its result.
- */
-#define MEMFS_VFORK_WORKAROUND 1
-#define CLONE_SIGHAND 0x800
-
-static void vfork_without_vm(unsigned long flags) {
-    if (!MEMFS_VFORK_WORKAROUND || (flags & (CLONE_VM | CLONE_VFORK)) != (CLONE_VM | CLONE_VFORK)) return;
-    unsigned long regs[SC_FRAME_WORDS];
-    if (sc_frame(SC_FRAME_READ, regs) < 0 || regs[17] != NR_clone) return;
-    regs[10] &= ~(unsigned long) (CLONE_VM | CLONE_SIGHAND);
-    sc_frame(SC_FRAME_WRITE, regs);
-}
-
-static long do_clone(unsigned long flags, int raw_clone) {
+static long do_clone(unsigned long flags) {
     if (flags & CLONE_THREAD) return sc_pass();
-    if (raw_clone) vfork_without_vm(flags);
     int pid = mf_pid();
     lock();
     struct proc *p = proc_get(0);
@@ -2023,7 +2003,7 @@ static long do_clone(unsigned long flags, int raw_clone) {
 static long do_clone3(unsigned long uargs, unsigned long size) {
     unsigned long flags;
     if (size < 64 || copy_in(&flags, uargs, sizeof flags) < 0) return sc_pass();
-    return do_clone(flags, 0);
+    return do_clone(flags);
 }
 
 static long do_exit_group(void) {
@@ -2073,7 +2053,7 @@ static long do_close_range(unsigned long first, unsigned long last, long flags) 
 /*
  * A passed execve that succeeds never comes back to this entry, so scrt's entry stub never
  * gives back the part of the thread's stack in memfs this entry took: after 8 execs in
- * one thread the stack would run out (a bug in the runtime or kernel: see KNOWN_BUGS.txt).
+ * one thread the stack would run out (KNOWN_BUGS.txt: policy_kbug_exec_chain).
  * Until it is fixed there, memfs hands the part back before passing an execve, and takes
  * it again if the execve fails. (scrt's record: word 0 is where the next entry builds its
  * frame; this entry's frame, {caller sp, ra, previous next, record}, lies one nesting
@@ -2183,7 +2163,7 @@ long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     case NR_getcwd: r = do_getcwd((unsigned long) a0, (unsigned long) a1); break;
     case NR_execve: return do_execve(AT_FDCWD, (unsigned long) a0, 0, -1, 0);
     case NR_execveat: return do_execve(a0, (unsigned long) a1, a4, 0, 1);
-    case NR_clone: return do_clone((unsigned long) a0, 1);
+    case NR_clone: return do_clone((unsigned long) a0);
     case NR_clone3: return do_clone3((unsigned long) a0, (unsigned long) a1);
     case NR_exit_group: r = do_exit_group(); break;
     case NR_umask: return do_umask(a0);

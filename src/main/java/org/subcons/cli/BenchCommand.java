@@ -125,18 +125,50 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * System-call redirection (issue 5): ns per getppid (a) handled by the kernel, (b)
+     * redirected to a server that answers at once, (c) served by a server process over a
+     * pipe pair, (d) through one more layer (a pass-through server over the answering one).
+     */
     private int syscalls() throws Exception {
-        Path p = GuestPrograms.program("sc", "syscallbench");
-        if (!Files.isExecutable(p)) {
-            System.out.println("(the syscall-redirection benchmark comes with the servers: not built here yet)");
-            return 0;
+        Path p = GuestPrograms.program("sc", "syscallbench"), answer = GuestPrograms.program("sc", "answer.server");
+        Path passthru = GuestPrograms.program("servers", "passthru");
+        if (!Files.isExecutable(p) || !Files.isRegularFile(answer) || !Files.isRegularFile(passthru)) return missing("sc");
+        String[][] cases = {
+            {"(a) kernel", "direct"},
+            {"(b) server answers", "direct", answer.toString()},
+            {"(c) server process, pipes", "pipe"},
+            {"(d) one more layer", "direct", passthru.toString(), answer.toString()},
+        };
+        Map<String, double[]> ns = new LinkedHashMap<>();
+        String[] modes = {"tagged", "views"};
+        for (int m = 0; m < modes.length; m++) {
+            for (String[] c : cases) {
+                List<String> opts = new ArrayList<>();
+                for (int i = 2; i < c.length; i++) opts.addAll(List.of("--serve", c[i]));
+                Run r = subconsWith(p, opts, List.of(c[1]), modes[m]);
+                ns.computeIfAbsent(c[0], k -> new double[modes.length])[m] = nsPerCall(r);
+            }
         }
-        for (String mode : new String[] {"tagged", "views"}) {
-            Run r = subcons(p, List.of(), mode);
-            System.out.println(mode + ":");
-            System.out.print(r.out);
+        System.out.println("getppid, ns per call                tagged       views");
+        for (Map.Entry<String, double[]> e : ns.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-30s %11.1f %11.1f%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+        }
+        for (int m = 0; m < modes.length; m++) {
+            double a = ns.get("(a) kernel")[m], b = ns.get("(b) server answers")[m], c = ns.get("(c) server process, pipes")[m];
+            double d = ns.get("(d) one more layer")[m];
+            System.out.printf(Locale.ROOT, "%s: (b)/(a) = %.2f (goal <= 2 in tagged), (c)/(b) = %.1f (goal >= 10), (d)-(b) = %.0f ns per layer%n",
+                    modes[m], b / a, c / b, d - b);
         }
         return 0;
+    }
+
+    /** The "N ns per call" figure syscallbench prints, or NaN (with the run's output shown). */
+    private static double nsPerCall(Run r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) ns per call").matcher(r.out);
+        if (m.find()) return Double.parseDouble(m.group(1));
+        System.out.print("  (no figure: exit " + r.status + ")\n" + r.out + r.err);
+        return Double.NaN;
     }
 
     private static int missing(String what) {
@@ -149,8 +181,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Run subcons(Path p, List<String> args, String enforce) throws IOException, InterruptedException {
+        return subconsWith(p, List.of(), args, enforce);
+    }
+
+    private Run subconsWith(Path p, List<String> options, List<String> args, String enforce) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(GuestPrograms.javaCommand());
-        cmd.addAll(List.of("run", "--stats", "--enforce=" + enforce, p.toString()));
+        cmd.addAll(List.of("run", "--stats", "--enforce=" + enforce));
+        cmd.addAll(options);
+        cmd.add(p.toString());
         cmd.addAll(args);
         return time(cmd, true);
     }

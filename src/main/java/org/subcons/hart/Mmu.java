@@ -49,7 +49,7 @@ public final class Mmu implements TlbHolder {
     private long[] regs = new long[33];
 
     /** How control may pass into a page of another subcontext (cached in the tagged TLB). */
-    static final int VIA_RETURN = 1, VIA_ANYWHERE = 2, VIA_ENTRY = 3;
+    static final int VIA_RETURN = 1, VIA_ANYWHERE = 2, VIA_ENTRY = 3, VIA_ANYWHERE_UNCACHED = 4;
     /** The subcontext the hart left last, and its TLB set: switching back is the common case. */
     private Subcontext prevSub;
     private Tlb prevTlb;
@@ -298,21 +298,32 @@ public final class Mmu implements TlbHolder {
     // ---- atomics ----------------------------------------------------------------------
 
     /** The frame bytes for an atomic access, which needs read and write and natural alignment. */
-    private byte[] atomicFrame(long va, int size) {
+    /**
+     * The frame for an atomic access (SPEC 4.1): LR needs R, SC needs W, an AMO needs both,
+     * checked in one walk so that its fault names what is missing.
+     */
+    private byte[] atomicFrame(long va, int size, int access) {
         if ((va & (size - 1)) != 0) {
-            fault.set(FaultInfo.BUS, va, Prot.W, cur, null, 0);
+            fault.set(FaultInfo.BUS, va, access == Prot.R ? Prot.R : Prot.W, cur, null, 0);
             return fail();
         }
         sync();         // an atomic is a synchronisation point: see other harts' unmaps
-        if (readFrame(va) == null) return null;
-        return writeFrame(va);
+        if (access == Prot.R) return readFrame(va);
+        if (access == Prot.W) return writeFrame(va);
+        int i = tlb.index(va);
+        if (tlb.wTag[i] == va >>> 12 && tlb.rTag[i] == va >>> 12) return tlb.wData[i];
+        if (!walk(va, Prot.R | Prot.W)) return fail();
+        Frame f = walk.frame;
+        if (f.decoded != null) dropCode(f);
+        fill(va);
+        return f.data;
     }
 
     /** An AMO; returns the old value (sign-extended for words) with fault set on failure. */
     long amo(int op, long va, long src) {
         failed = false;
         boolean word = op < Op.AMOSWAP_D;
-        byte[] d = atomicFrame(va, word ? 4 : 8);
+        byte[] d = atomicFrame(va, word ? 4 : 8, Prot.R | Prot.W);
         if (d == null) return 0;
         int off = (int) va & 0xfff;
         return word ? Atomics.amo32(d, off, op, (int) src) : Atomics.amo64(d, off, op, src);
@@ -322,7 +333,7 @@ public final class Mmu implements TlbHolder {
 
     long loadReserved(long va, boolean word) {
         failed = false;
-        byte[] d = atomicFrame(va, word ? 4 : 8);
+        byte[] d = atomicFrame(va, word ? 4 : 8, Prot.R);
         if (d == null) return 0;
         int off = (int) va & 0xfff;
         long v = word ? Atomics.loadInt(d, off) : Atomics.loadLong(d, off);
@@ -334,7 +345,7 @@ public final class Mmu implements TlbHolder {
     /** Returns 0 on success, 1 on failure, or -1 with fault set. */
     int storeConditional(long va, long v, boolean word) {
         failed = false;
-        byte[] d = atomicFrame(va, word ? 4 : 8);
+        byte[] d = atomicFrame(va, word ? 4 : 8, Prot.W);
         if (d == null) return -1;
         long tag = word ? va | 1L << 63 : va;
         boolean matched = resAddr == tag;
@@ -373,24 +384,24 @@ public final class Mmu implements TlbHolder {
      * Rights and entries are cached only until a revocation flushes every TLB.
      */
     private boolean fastTransfer(Tlb t, int i, long pc, Subcontext target) {
-        switch (t.xKind[i]) {
-            case VIA_ANYWHERE -> {
-            }
-            case VIA_ENTRY -> {
+        int top = tsDepth - 1;
+        int kind;
+        if (top >= 0 && tsRa[top] == pc && tsCaller[top] == target && tsCallee[top] == cur) {
+            tsDepth = top;                  // a return pops its frame, whatever else would allow it
+            tsCaller[top] = tsCallee[top] = null;
+            kind = VIA_RETURN;
+        } else {
+            kind = t.xKind[i];
+            if (kind == VIA_RETURN) return false;
+            if (kind == VIA_ENTRY) {
                 if (t.xEntry[i] != pc || tsDepth == TRUSTED_DEPTH) return false;
                 tsCaller[tsDepth] = cur;
                 tsCallee[tsDepth] = target;
                 tsRa[tsDepth++] = regs[1];
             }
-            default -> {
-                int top = tsDepth - 1;
-                if (top < 0 || tsRa[top] != pc || tsCaller[top] != target || tsCallee[top] != cur) return false;
-                tsDepth = top;
-                tsCaller[top] = tsCallee[top] = null;
-            }
         }
         if (transferLog != null) transferLog.accept(String.format("transfer %s -> %s at 0x%x (%s, depth %d)", cur, target, pc,
-                t.xKind[i] == VIA_RETURN ? "return" : t.xKind[i] == VIA_ENTRY ? "entry" : "call-anywhere", tsDepth));
+                kind == VIA_RETURN ? "return" : kind == VIA_ENTRY ? "entry" : "call-anywhere", tsDepth));
         transfers++;
         switchSubcon(target);
         return true;
@@ -432,7 +443,7 @@ public final class Mmu implements TlbHolder {
         tlb.xTag[i] = pc >>> 12;
         tlb.xPage[i] = p;
         tlb.xTarget[i] = null;
-        if (from != null && !views) {
+        if (from != null && !views && via != VIA_ANYWHERE_UNCACHED) {
             // Remember, in the TLB of the subcontext we came from, how control may pass here.
             from.xTag[i] = pc >>> 12;
             from.xPage[i] = p;
@@ -460,14 +471,9 @@ public final class Mmu implements TlbHolder {
             tsCaller[top] = tsCallee[top] = null;
             how = "return";
             via = VIA_RETURN;
-        } else if ((rights & Prot.X) != 0) {
-            how = "call-anywhere";
-            via = VIA_ANYWHERE;
-        } else {
-            if (!ctx.memory().isEntry(cur, target, pc)) {
-                if (transferLog != null) transferLog.accept(String.format("denied transfer %s -> %s at 0x%x", cur, target, pc));
-                return 0;           // fault already describes it
-            }
+        } else if (ctx.memory().isEntry(cur, target, pc)) {
+            // A point entry pushes a return frame even for a caller that could call anywhere:
+            // more rights must never break a callee's return (SPEC 4.3).
             if (tsDepth == TRUSTED_DEPTH) {
                 fault.set(FaultInfo.SUBCON, pc, Prot.X, cur, target, rights);
                 return 0;
@@ -477,6 +483,13 @@ public final class Mmu implements TlbHolder {
             tsRa[tsDepth++] = regs[1];
             how = "entry";
             via = VIA_ENTRY;
+        } else if ((rights & Prot.X) != 0) {
+            how = "call-anywhere";
+            // Cached for the whole page only if no entry on it would need a push instead.
+            via = ctx.memory().hasEntryIn(cur, target, pc & ~0xfffL, (pc & ~0xfffL) + 4096) ? VIA_ANYWHERE_UNCACHED : VIA_ANYWHERE;
+        } else {
+            if (transferLog != null) transferLog.accept(String.format("denied transfer %s -> %s at 0x%x", cur, target, pc));
+            return 0;               // fault already describes it
         }
         if (transferLog != null) transferLog.accept(String.format("transfer %s -> %s at 0x%x (%s, depth %d)", cur, target, pc, how, tsDepth));
         transfers++;

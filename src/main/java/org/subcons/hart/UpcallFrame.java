@@ -13,6 +13,9 @@ import org.subcons.subcon.Subcontext;
  */
 public final class UpcallFrame {
     public final long[] saved = new long[33];
+    /** The client's FP registers and fcsr fields, restored with the rest (a call preserves them). */
+    final long[] fsaved = new long[32];
+    int frm, fflags;
     public long[] call;
     /** The subcontext whose ecall (or sc_pass) this upcall serves; null for a --serve init call. */
     public Subcontext client;

@@ -48,6 +48,12 @@ public final class Upcalls {
         f.trustedDepth = h.mmu.tsDepth;
         f.stackTop = stackTop;
         h.upcallDepth++;
+        System.arraycopy(h.f, 0, f.fsaved, 0, 32);
+        f.frm = h.frm;
+        f.fflags = h.fpu.flags;
+        java.util.Arrays.fill(h.f, 0);
+        h.frm = 0;
+        h.fpu.flags = 0;
         long[] x = h.x, c = f.call;
         java.util.Arrays.fill(x, 0);
         System.arraycopy(c, 10, x, 10, 6);                           // a0..a5
@@ -84,6 +90,9 @@ public final class Upcalls {
     public static void ret(Hart h, long value) {
         UpcallFrame f = h.frames[--h.upcallDepth];
         System.arraycopy(f.saved, 0, h.x, 0, 32);
+        System.arraycopy(f.fsaved, 0, h.f, 0, 32);
+        h.frm = f.frm;
+        h.fpu.flags = f.fflags;
         h.x[10] = value;
         h.x[Decoder.SINK] = 0;
         h.pc = f.saved[32];

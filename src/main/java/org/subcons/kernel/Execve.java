@@ -94,7 +94,7 @@ final class Execve {
         }
         // The point of no return: the new image replaces the old one; the new root takes the
         // old root's roles (grantee, target, controlled subcontexts) for the kept subcontexts.
-        if (!keep.isEmpty()) k.mm.replaceRoot(old.root(), img.context().root());
+        if (!keep.isEmpty()) k.mm.replaceRoot(old.root(), img.context().root(), keep);
         p.ctx = img.context();
         p.exe = exe.path();
         p.cmdline = List.copyOf(argv);

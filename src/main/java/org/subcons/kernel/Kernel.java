@@ -359,7 +359,16 @@ public final class Kernel {
     }
 
     /** Whether {@code sig} would be thrown away on arrival (ignored and not blocked by everyone). */
-    private static boolean discarded(Process p, int sig) {
+    /**
+     * Linux's sig_ignored: a signal that is ignored (SIG_IGN, or a default of ignore) is
+     * dropped when sent, unless the receiving thread blocks it (then it stays pending until
+     * unblocked, and is dropped at delivery).
+     */
+    private static boolean discardedOnSend(Process p, int sig, Task receiver) {
+        return ignoredAction(p, sig) && (receiver == null || (receiver.sigMask & Signals.bit(sig)) == 0);
+    }
+
+    private static boolean ignoredAction(Process p, int sig) {
         Signals.Action a = p.actions.get(sig);
         boolean ignored = a.handler() == Signals.SIG_IGN
                 || (a.handler() == Signals.SIG_DFL && Signals.defaultAction(sig) == Signals.Default.IGNORE);
@@ -376,7 +385,7 @@ public final class Kernel {
         if (sig == Signals.SIGCONT) continueProcess(p);
         List<Task> threads;
         synchronized (p) {
-            if (p.exiting || discarded(p, sig)) return;
+            if (p.exiting || discardedOnSend(p, sig, p.threads.isEmpty() ? null : p.threads.get(0))) return;
             p.sharedPending.add(si);
             threads = new java.util.ArrayList<>(p.threads);
         }
@@ -386,7 +395,11 @@ public final class Kernel {
                 return;
             }
         }
-        for (Task t : threads) t.signalFlag = true;
+        // Every thread blocks it: it stays pending, but one waiting for it in sigwait takes it.
+        for (Task t : threads) {
+            t.signalFlag = true;
+            if ((t.sigwaitWanted & Signals.bit(sig)) != 0) t.wake();
+        }
     }
 
     /** tgkill(2)-style delivery to one thread. */
@@ -399,7 +412,7 @@ public final class Kernel {
         }
         if (sig == Signals.SIGCONT) continueProcess(p);
         synchronized (p) {
-            if (p.exiting || discarded(p, sig)) return;
+            if (p.exiting || discardedOnSend(p, sig, t)) return;
             t.pending.add(si);
         }
         t.wake();
@@ -416,7 +429,7 @@ public final class Kernel {
     public void setAction(Process p, int sig, Signals.Action a) {
         synchronized (p) {
             p.actions.set(sig, a);
-            if (discarded(p, sig)) {
+            if (ignoredAction(p, sig)) {
                 p.sharedPending.remove(sig);
                 for (Task t : p.threads) t.pending.remove(sig);
             }
@@ -435,16 +448,21 @@ public final class Kernel {
      */
     public SigInfo waitForSignal(Task t, long wanted, long deadline) {
         Process p = t.proc;
-        while (true) {
-            synchronized (p) {
-                SigInfo si = t.pending.take(wanted);
-                if (si == null) si = p.sharedPending.take(wanted);
-                if (si != null) return si;
+        t.sigwaitWanted = wanted;
+        try {
+            while (true) {
+                synchronized (p) {
+                    SigInfo si = t.pending.take(wanted);
+                    if (si == null) si = p.sharedPending.take(wanted);
+                    if (si != null) return si;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || t.signalPending()) return null;
+                java.util.concurrent.locks.LockSupport.parkNanos(t, left);
+                Thread.interrupted();
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || t.signalPending()) return null;
-            java.util.concurrent.locks.LockSupport.parkNanos(t, left);
-            Thread.interrupted();
+        } finally {
+            t.sigwaitWanted = 0;
         }
     }
 
@@ -456,12 +474,11 @@ public final class Kernel {
     public long kill(Process sender, int pid, SigInfo si) {
         List<Process> targets = new java.util.ArrayList<>();
         for (Process p : processes.values()) {
-            if (p.exiting) continue;
             boolean hit = pid > 0 ? p.pid == pid : pid == 0 ? p.pgid == sender.pgid : pid == -1 || p.pgid == -pid;
-            if (hit) targets.add(p);
+            if (hit) targets.add(p);            // a zombie too: kill succeeds, with no effect
         }
         if (targets.isEmpty()) return -Errno.ESRCH;
-        if (si.signo() != 0) for (Process p : targets) sendToProcess(p, si);
+        if (si.signo() != 0) for (Process p : targets) if (!p.exiting) sendToProcess(p, si);
         return 0;
     }
 
@@ -578,6 +595,7 @@ public final class Kernel {
             p.threads.remove(t);
             last = p.threads.isEmpty();
         }
+        t.releaseUpcallStacks();
         t.hart.mmu.switchTo(null, null);
         stats.jitUnits.add(t.hart.unitsCompiled);
         stats.transfers.add(t.hart.mmu.transfers);
@@ -650,6 +668,13 @@ public final class Kernel {
         } else {
             Signals.Action a = parent.actions.get(Signals.SIGCHLD);
             boolean autoReap = a.handler() == Signals.SIG_IGN || (a.flags() & Signals.SA_NOCLDWAIT) != 0;
+            // The signal first, as Linux: once wait can see the zombie, SIGCHLD is pending.
+            if (p.exitSignal != 0) {
+                int ws = p.exitStatus;
+                int code = (ws & 0x7f) == 0 ? SigInfo.CLD_EXITED : (ws & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
+                int status = code == SigInfo.CLD_EXITED ? (ws >> 8) & 0xff : ws & 0x7f;
+                sendToProcess(parent, new SigInfo(p.exitSignal, code, 0, p.pid, Host.getuid(), 0, status, 0));
+            }
             synchronized (parent) {
                 if (autoReap) {
                     parent.children.remove(p);
@@ -658,12 +683,6 @@ public final class Kernel {
                     p.zombie = true;
                 }
                 parent.notifyAll();
-            }
-            if (p.exitSignal != 0) {
-                int ws = p.exitStatus;
-                int code = (ws & 0x7f) == 0 ? SigInfo.CLD_EXITED : (ws & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
-                int status = code == SigInfo.CLD_EXITED ? (ws >> 8) & 0xff : ws & 0x7f;
-                sendToProcess(parent, new SigInfo(p.exitSignal, code, 0, p.pid, Host.getuid(), 0, status, 0));
             }
             for (Task w : parent.threadList()) w.wake();
         }

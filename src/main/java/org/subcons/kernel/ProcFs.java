@@ -64,7 +64,7 @@ public final class ProcFs {
         if ((flags & Linux.O_ACCMODE) != Linux.O_RDONLY) return -Errno.EACCES;
         String base = "/proc/" + p.pid + "/" + entry;
         return switch (entry) {
-            case "maps" -> new SyntheticFile(maps(p).getBytes(StandardCharsets.ISO_8859_1), base);
+            case "maps" -> new SyntheticFile(maps(t).getBytes(StandardCharsets.ISO_8859_1), base);
             case "cmdline" -> new SyntheticFile(cmdline(p.cmdline), base);
             case "auxv" -> new SyntheticFile(p.auxv, base);
             case "subcons" -> new SyntheticFile(subcons(t).getBytes(StandardCharsets.ISO_8859_1), base);
@@ -104,17 +104,27 @@ public final class ProcFs {
         }
     }
 
-    static String maps(Process p) {
+    /**
+     * Whether the reader {@code me} may know of {@code s} in /proc/self/subcons: its own, one
+     * it has rights over, controls or is controlled by. (SPEC 2: a legacy program sees the
+     * others only as holes; /proc/self/maps shows only the reader's own.)
+     */
+    private static boolean visible(Task t, Subcontext me, Subcontext s) {
+        return s == me || me.controls(s) || s.controls(me) || t.kernel.mm.rightsOf(t.proc.ctx, me, s) != 0;
+    }
+
+    static String maps(Task t) {
+        Process p = t.proc;
+        Subcontext me = t.principal();
         StringBuilder sb = new StringBuilder();
         for (Vma v : p.ctx.mappings()) {
+            if (v.owner != me) continue;        // SPEC 2: the others are holes (see /proc/self/subcons)
             long devIno = v.backing == null ? 0 : v.backing.mapsDevIno();
             String head = String.format("%08x-%08x %s%s %08x %02x:%02x %d ", v.start, v.end, Prot.text(v.prot),
                     v.shared ? "s" : "p", v.backing == null ? 0 : v.offset, (devIno >>> 40) & 0xfff,
                     (devIno >>> 32) & 0xff, devIno & 0xffffffffL);
             sb.append(head);
-            // Root mappings read exactly as on Linux (programs parse them); others name their subcontext.
-            String name = v.owner == p.ctx.root() ? v.name
-                    : (v.name.isEmpty() ? "" : v.name + " ") + "[subcon:" + v.owner.name + "#" + v.owner.sid + "]";
+            String name = v.name;       // exactly as on Linux: programs parse this
             if (!name.isEmpty()) {
                 for (int pad = head.length(); pad < 73; pad++) sb.append(' ');
                 sb.append(name);
@@ -125,9 +135,9 @@ public final class ProcFs {
     }
 
     /**
-     * /proc/self/subcons: the context as subcontexts see it: each attached subcontext with its
-     * controller and flags, the calling thread's rights over the others, and every mapping
-     * with its owner.
+     * /proc/self/subcons: the context as the caller may see it: each attached subcontext it
+     * may know of (its own, those it has rights over or controls) with controller, flags and
+     * the caller's rights, and their mappings with owners.
      */
     static String subcons(Task t) {
         Process p = t.proc;
@@ -136,13 +146,15 @@ public final class ProcFs {
         StringBuilder sb = new StringBuilder();
         sb.append("current ").append(me.name).append('#').append(me.sid).append('\n');
         for (Subcontext s : p.ctx.attached()) {
+            if (!visible(t, me, s)) continue;
             sb.append(String.format("subcon %s#%d controller %s#%d flags %d%s rights %s mapped %d%n", s.name, s.sid,
                     s.controller().name, s.controller().sid, s.flags, s == p.ctx.root() ? " root" : "",
                     s == me ? "rwx" : Prot.text(mm.rightsOf(p.ctx, me, s)), mm.bytesMapped(s)));
         }
         for (Vma v : p.ctx.mappings()) {
-            sb.append(String.format("%08x-%08x %s %s#%d %s%n", v.start, v.end, Prot.text(v.prot), v.owner.name,
-                    v.owner.sid, v.name));
+            if (!visible(t, me, v.owner)) continue;
+            sb.append(String.format("%08x-%08x %s %s#%d%s%n", v.start, v.end, Prot.text(v.prot), v.owner.name,
+                    v.owner.sid, v.name.isEmpty() ? "" : " " + v.name));
         }
         return sb.toString();
     }

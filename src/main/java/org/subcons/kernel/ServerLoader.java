@@ -30,6 +30,12 @@ public final class ServerLoader {
 
     /** Loads {@code data} (named {@code name}) into {@code s}; -errno in {@code err[0]} on failure. */
     public static Loaded load(MemoryManager mm, Subcontext s, byte[] data, String name, TlbHolder self, long[] err) {
+        return load(mm, s, data, name, self, err, null);
+    }
+
+    /** Like the other load, at an address also free in {@code alsoFree} (the loader's context). */
+    public static Loaded load(MemoryManager mm, Subcontext s, byte[] data, String name, TlbHolder self, long[] err,
+                              org.subcons.subcon.Context alsoFree) {
         ElfFile elf;
         try {
             elf = ElfFile.parse(data, name);
@@ -42,7 +48,7 @@ public final class ServerLoader {
             return null;
         }
         long lo = elf.lowestVaddr(), span = Layout.pageUp(elf.highestVaddr()) - lo;
-        long base = mm.map(s, 0, span, 0, false, null, 0, "", MemoryManager.PLACE_HINT, self);
+        long base = mm.map(s, 0, span, 0, false, null, 0, "", MemoryManager.PLACE_HINT, self, alsoFree);
         if (base < 0) {
             err[0] = base;
             return null;

@@ -16,16 +16,18 @@ final class SignalDelivery {
     }
 
     /**
-     * Runs at a safe point of {@code t}'s loop. Signals are delivered only while the thread
-     * runs in its process's root subcontext: a thread inside another subcontext (a call
-     * through an entry point, an upcall) takes them when it comes back.
+     * Runs at a safe point of {@code t}'s loop. Handlers run only while the thread runs in
+     * its process's root subcontext: a thread inside another subcontext (a call through an
+     * entry point, an upcall) takes caught signals when it comes back. Signals that run no
+     * handler (they kill, stop, or are ignored) act at once wherever the thread is.
      */
     static void deliver(Task t) {
         Kernel k = t.kernel;
         Process p = t.proc;
-        if (t.hart.mmu.current() != p.ctx.root()) return;      // they stay pending
+        boolean inRoot = t.hart.mmu.current() == p.ctx.root();
+        long only = inRoot ? -1L : p.actions.withoutHandler();
         while (!t.exitRequested && !p.exiting) {
-            SigInfo si = t.takeSignal();
+            SigInfo si = t.takeSignal(only);
             if (si == null) break;
             int sig = si.signo();
             Signals.Action a = p.actions.get(sig);
@@ -45,13 +47,14 @@ final class SignalDelivery {
                     }
                 }
             }
+            if (!inRoot) break;                         // (cannot happen: only handler-less signals were taken)
             finishInterruptedCall(t, true, (a.flags() & Signals.SA_RESTART) != 0);
             if (!pushFrame(t, si, a)) {
                 k.killProcess(p, Signals.SIGSEGV);      // no room for the frame: as Linux, SIGSEGV
                 return;
             }
             if ((a.flags() & Signals.SA_RESETHAND) != 0) p.actions.set(sig, Signals.Action.DEFAULT);
-            return;                                     // one frame per safe point; the rest come after
+            // As Linux, every deliverable signal gets its frame now: the last one set up runs first.
         }
         finishInterruptedCall(t, false, true);
         t.restoreSuspendMask();

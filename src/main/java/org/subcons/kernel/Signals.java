@@ -68,6 +68,27 @@ public final class Signals {
             return c;
         }
 
+        /** The signals that run no handler: ignored, or taking their default action. */
+        public synchronized long withoutHandler() {
+            long bits = 0;
+            for (int s = 1; s <= NSIG; s++) {
+                long h = table[s].handler();
+                if (h == SIG_DFL || h == SIG_IGN) bits |= bit(s);
+            }
+            return bits;
+        }
+
+        /** The signals whose action is to kill or stop the process (their default, not ignored or caught). */
+        public synchronized long killOrStop() {
+            long bits = 0;
+            for (int s = 1; s <= NSIG; s++) {
+                if (table[s].handler() != SIG_DFL) continue;
+                Default d = defaultAction(s);
+                if (d != Default.IGNORE && d != Default.CONTINUE) bits |= bit(s);
+            }
+            return bits;
+        }
+
         /** execve: caught signals go back to the default; ignored ones stay ignored. */
         public synchronized void resetForExec() {
             for (int s = 1; s <= NSIG; s++) {

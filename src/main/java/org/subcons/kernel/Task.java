@@ -38,23 +38,30 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     /** rt_sigsuspend's saved mask, restored after the signal that ends it. */
     private long suspendSavedMask;
     private boolean suspendMaskActive;
-    private int wakeFd = -1;
+    /** An eventfd that wake() writes, so a host poll sees a signal; made when the thread starts. */
+    private volatile int wakeFd = -1;
     /** Per-subcontext sctls words (SPEC section 9), with the last one used at hand: entry stubs read it on every call. */
     private final Map<org.subcons.subcon.Subcontext, long[]> sctls = new java.util.IdentityHashMap<>();
-    private org.subcons.subcon.Subcontext sctlsSub;
-    private long[] sctlsCell;
+    // Two cells at hand: a call or upcall alternates between a client and its server.
+    private org.subcons.subcon.Subcontext sctlsSub, sctlsSub2;
+    private long[] sctlsCell, sctlsCell2;
 
     private long[] sctlsCell(org.subcons.subcon.Subcontext s) {
-        if (s != sctlsSub) {
-            sctlsCell = sctls.computeIfAbsent(s, k -> new long[1]);
-            sctlsSub = s;
-        }
+        if (s == sctlsSub) return sctlsCell;
+        org.subcons.subcon.Subcontext os = sctlsSub;
+        long[] oc = sctlsCell;
+        sctlsCell = s == sctlsSub2 ? sctlsCell2 : sctls.computeIfAbsent(s, k -> new long[1]);
+        sctlsSub = s;
+        sctlsSub2 = os;
+        sctlsCell2 = oc;
         return sctlsCell;
     }
     volatile boolean exitRequested;
     private volatile String comm = "";
     /** CSR accesses the views back-end trapped and emulated. */
     long csrTraps;
+    /** The signals this thread waits for in rt_sigtimedwait, or 0. */
+    volatile long sigwaitWanted;
     /** The upcall frame whose call sc_pass is performing right now (its principal's call), or null. */
     public org.subcons.hart.UpcallFrame passFrame;
     /** This thread's upcall stacks: server → tops by nesting level. */
@@ -85,10 +92,31 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
         return hart;
     }
 
+    private record StackMade(org.subcons.subcon.Subcontext server, long base, long len) {
+    }
+
+    private final java.util.List<StackMade> stacksMade = new java.util.ArrayList<>();
+
+    /** The thread is gone: its upcall stacks in servers that live on (shared ones) go too. */
+    void releaseUpcallStacks() {
+        for (StackMade m : stacksMade) {
+            if (kernel.mm.subcon(m.server().sid) == m.server()) kernel.mm.unmap(m.server(), m.base(), m.len(), hart.mmu);
+        }
+        stacksMade.clear();
+        upcallStacks.clear();
+        lastStackServer = null;
+    }
+
+    private org.subcons.subcon.Subcontext lastStackServer;
+    private long[] lastStackTops;
+
     @Override
     public long knownUpcallStack(org.subcons.subcon.Subcontext server, int level) {
-        long[] tops = upcallStacks.get(server);
-        return tops != null && level < tops.length ? tops[level] : 0;
+        long[] tops = server == lastStackServer ? lastStackTops : upcallStacks.get(server);
+        if (tops == null) return 0;
+        lastStackServer = server;
+        lastStackTops = tops;
+        return level < tops.length ? tops[level] : 0;
     }
 
     /** Maps this thread's stack for upcalls into {@code server} at {@code level} on first use. */
@@ -100,10 +128,12 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
         long base = kernel.mm.map(server, 0, len, org.subcons.subcon.Prot.R | org.subcons.subcon.Prot.W, false, null, 0,
                 "[upcall stack]", org.subcons.subcon.MemoryManager.PLACE_HINT, hart.mmu);
         if (base < 0) return base;
+        stacksMade.add(new StackMade(server, base, len));
         long[] tops = upcallStacks.get(server);
         if (tops == null || tops.length <= level) {
             tops = tops == null ? new long[level + 1] : java.util.Arrays.copyOf(tops, level + 1);
             upcallStacks.put(server, tops);
+            lastStackServer = null;
         }
         return tops[level] = base + len;
     }
@@ -192,6 +222,8 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     @Override
     public void run() {
         try {
+            // Made before any wait: a wake() that found no descriptor would be lost to a host poll.
+            wakeFd();
             while (!exitRequested && !proc.exiting) {
                 if (signalFlag || interruptedCall) SignalDelivery.deliver(this);
                 if (exitRequested || proc.exiting) break;
@@ -296,16 +328,19 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
      */
     public boolean signalPending() {
         if (exitRequested || proc.exiting) return true;
-        if (principal() != proc.ctx.root()) return false;
+        long pend;
         synchronized (proc) {
-            return ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;
+            pend = (pending.bits() | proc.sharedPending.bits()) & ~sigMask;
         }
+        if (pend == 0) return false;
+        if (principal() == proc.ctx.root()) return true;
+        return (pend & proc.actions.killOrStop()) != 0;     // outside the root only what runs no handler acts
     }
 
     /** Takes the next deliverable signal, thread-directed first. */
-    SigInfo takeSignal() {
+    SigInfo takeSignal(long only) {
         synchronized (proc) {
-            long allowed = ~sigMask | Signals.UNBLOCKABLE;
+            long allowed = (~sigMask | Signals.UNBLOCKABLE) & only;
             SigInfo si = pending.take(allowed);
             if (si == null) si = proc.sharedPending.take(allowed);
             signalFlag = ((pending.bits() | proc.sharedPending.bits()) & ~sigMask) != 0;

@@ -191,6 +191,15 @@ public final class Context {
      * owner, brings the page in and breaks copy-on-write for writes. Returns false with
      * {@code w.fault} set when the access is not allowed.
      */
+    /** The access to report for a fault: R before W (an AMO needs both). */
+    private static int firstMissing(int bits) {
+        return (bits & Prot.R) != 0 ? Prot.R : (bits & Prot.W) != 0 ? Prot.W : Prot.X;
+    }
+
+    /**
+     * Data access at {@code va} by code in {@code cur}: {@code access} is R, W, or R|W (an
+     * AMO), every bit of which must be allowed by the page and by the rights (SPEC 3-4).
+     */
     public boolean translate(Subcontext cur, long va, int access, Walk w) {
         synchronized (mm.lock) {
             Vma v = vmaAt(va);
@@ -202,13 +211,14 @@ public final class Context {
             int rights = mm.rights(this, cur, owner);
             int prot = v.prot;
             if ((prot & Prot.W) != 0) prot |= Prot.R;          // RISC-V has no write-only pages
-            if ((prot & access) == 0) {
-                w.fault.set(FaultInfo.ACCERR, va, access, cur, owner, rights);
+            // The page's own permissions first: what it forbids is an ordinary fault, whatever the rights.
+            if ((prot & access) != access) {
+                w.fault.set(FaultInfo.ACCERR, va, firstMissing(access & ~prot), cur, owner, rights);
                 return false;
             }
             int eff = prot & rights;
-            if ((eff & access) == 0) {
-                w.fault.set(FaultInfo.SUBCON, va, access, cur, owner, rights);
+            if ((eff & access) != access) {
+                w.fault.set(FaultInfo.SUBCON, va, firstMissing(access & ~eff), cur, owner, rights);
                 return false;
             }
             long vpn = va >>> Frame.SHIFT;
@@ -222,7 +232,7 @@ public final class Context {
                 }
             }
             boolean direct = v.shared || f.mappings() == 1;
-            if (access == Prot.W && !direct) {
+            if ((access & Prot.W) != 0 && !direct) {
                 f = mm.breakCopyOnWrite(owner, vpn, f);
                 if (f == null) {
                     w.fault.set(FaultInfo.OOM, va, access, cur, owner, rights);

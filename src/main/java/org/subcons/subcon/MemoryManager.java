@@ -97,6 +97,7 @@ public final class MemoryManager {
     }
 
     private void attachLocked(Subcontext s, Context c) {
+        s.everAttached = true;
         s.contexts.add(c);
         c.attached.add(s);
         for (Vma v : s.vmas.values()) c.index.put(v.start, v);
@@ -114,7 +115,7 @@ public final class MemoryManager {
             for (Vma v : s.vmas.values()) c.index.remove(v.start);
             c.invalidate();
             gen = c.generation();
-            if (s.contexts.isEmpty() && !referenced(s)) freeLocked(s);
+            freeIfDetachedAndUnused(s);
         }
         c.awaitGeneration(gen, self);
         return 0;
@@ -129,10 +130,10 @@ public final class MemoryManager {
                 for (Vma v : s.vmas.values()) c.index.remove(v.start);
                 c.attached.remove(s);
             }
-            // A root goes with its context; the rest go when nothing refers to them any more.
-            for (Subcontext s : was) {
-                if (s.contexts.isEmpty() && (s == c.root || !referenced(s))) freeLocked(s);
-            }
+            // A root goes with its context; the rest go when nothing refers to them any more
+            // (freeing one frees what only it referred to).
+            if (c.root != null && c.root.contexts.isEmpty() && subcons.get(c.root.sid) == c.root) freeLocked(c.root);
+            for (Subcontext s : was) freeIfDetachedAndUnused(s);
             c.invalidate();
             contexts.remove(c);
         }
@@ -151,14 +152,28 @@ public final class MemoryManager {
     /** Frees {@code s} if it is attached nowhere and referenced by nothing (SPEC section 7). */
     public void freeIfUnused(Subcontext s) {
         synchronized (lock) {
-            if (s.contexts.isEmpty() && !referenced(s) && subcons.get(s.sid) == s) freeLocked(s);
+            freeIfDetachedAndUnused(s);
         }
     }
 
+    /**
+     * After a revocation: a subcontext that was attached once, is attached nowhere now and
+     * is named by no grant, entry or handler is freed. (One never attached yet is its
+     * creator's to attach, and stays.)
+     */
+    private void freeIfDetachedAndUnused(Subcontext s) {
+        if (s != null && s.everAttached && s.contexts.isEmpty() && !referenced(s) && subcons.get(s.sid) == s) freeLocked(s);
+    }
+
+    /** Frees {@code s}, then whatever only it kept alive (a server whose last client it was, ...). */
     private void freeLocked(Subcontext s) {
+        java.util.Set<Subcontext> linked = rightsGraph.neighbours(s);
+        if (s.handler() != null) linked.add(s.handler().server());
         for (Vma v : new ArrayList<>(s.vmas.values())) unmapVmaPart(s, v, v.start, v.end);
         subcons.remove(s.sid);
         rightsGraph.forget(s);
+        s.setHandler(null);
+        for (Subcontext n : linked) freeIfDetachedAndUnused(n);
     }
 
     // ---- rights -----------------------------------------------------------------------
@@ -172,6 +187,14 @@ public final class MemoryManager {
     public int rightsOf(Context c, Subcontext s, Subcontext t) {
         synchronized (lock) {
             return rights(c, s, t);
+        }
+    }
+
+    /** Whether {@code grantee} holds any point entry into {@code target} in [lo, hi). */
+    public boolean hasEntryIn(Subcontext grantee, Subcontext target, long lo, long hi) {
+        synchronized (lock) {
+            for (long a : rightsGraph.entries(grantee, target)) if (a >= lo && a < hi) return true;
+            return false;
         }
     }
 
@@ -191,6 +214,10 @@ public final class MemoryManager {
         synchronized (lock) {
             int old = rightsGraph.grant(target, grantee, mask);
             if ((old & ~mask) != 0) stale = invalidateEverything();
+            if (mask == 0) {
+                freeIfDetachedAndUnused(target);
+                freeIfDetachedAndUnused(grantee);
+            }
         }
         await(stale, self);
     }
@@ -201,7 +228,11 @@ public final class MemoryManager {
         boolean changed;
         synchronized (lock) {
             changed = rightsGraph.entry(target, grantee, addr, add);
-            if (changed && !add) stale = invalidateEverything();
+            if (changed && !add) {
+                stale = invalidateEverything();
+                freeIfDetachedAndUnused(target);
+                freeIfDetachedAndUnused(grantee);
+            }
         }
         await(stale, self);
         return changed;
@@ -218,7 +249,9 @@ public final class MemoryManager {
                     if (s == client) return -Errno.EINVAL;
                 }
             }
+            Subcontext.Handler old = client.handler();
             client.setHandler(h);
+            if (old != null) freeIfDetachedAndUnused(old.server());
             return 0;
         }
     }
@@ -229,13 +262,18 @@ public final class MemoryManager {
         }
     }
 
-    /** execve with SC_KEEP_ON_EXEC subcontexts: the new root takes the old one's roles. */
-    public void replaceRoot(Subcontext oldRoot, Subcontext newRoot) {
+    /**
+     * execve with SC_KEEP_ON_EXEC subcontexts {@code kept}: the new root takes the old one's
+     * roles towards them (grantee, target, controller, controlled, handler client).
+     */
+    public void replaceRoot(Subcontext oldRoot, Subcontext newRoot, java.util.Collection<Subcontext> kept) {
         synchronized (lock) {
-            rightsGraph.replace(oldRoot, newRoot);
-            for (Subcontext s : subcons.values()) if (s.controller() == oldRoot && s != oldRoot) s.setController(newRoot);
-            if (oldRoot.controller() != oldRoot) newRoot.setController(oldRoot.controller());
-            newRoot.setHandler(oldRoot.handler());      // the new program is served as the old one was
+            java.util.Set<Subcontext> k = java.util.Set.copyOf(kept);
+            rightsGraph.replace(oldRoot, newRoot, k);
+            for (Subcontext s : k) if (s.controller() == oldRoot) s.setController(newRoot);
+            if (k.contains(oldRoot.controller())) newRoot.setController(oldRoot.controller());
+            Subcontext.Handler h = oldRoot.handler();
+            if (h != null && k.contains(h.server())) newRoot.setHandler(h);     // still served as before
         }
     }
 
@@ -271,6 +309,16 @@ public final class MemoryManager {
      */
     public long map(Subcontext s, long addr, long len, int prot, boolean shared, Backing backing, long offset,
                     String name, int placement, TlbHolder self) {
+        return map(s, addr, len, prot, shared, backing, offset, name, placement, self, null);
+    }
+
+    /**
+     * Like the other map; a chosen address (PLACE_HINT) is also free in {@code alsoFree} (the
+     * caller's context when it maps into a subcontext it may attach there later: sc_mmap,
+     * sc_load).
+     */
+    public long map(Subcontext s, long addr, long len, int prot, boolean shared, Backing backing, long offset,
+                    String name, int placement, TlbHolder self, Context alsoFree) {
         if (len <= 0) return -Errno.EINVAL;
         len = Layout.pageUp(len);
         if (len <= 0 || len > Layout.TASK_SIZE) return -Errno.ENOMEM;
@@ -278,7 +326,7 @@ public final class MemoryManager {
         synchronized (lock) {
             long start;
             if (placement == PLACE_HINT) {
-                start = findFree(s, len, addr);
+                start = findFree(s, len, addr, alsoFree);
                 if (start < 0) return start;
             } else {
                 if ((addr & Frame.MASK) != 0) return -Errno.EINVAL;
@@ -331,10 +379,11 @@ public final class MemoryManager {
                 long a = Math.max(v.start, start), z = Math.min(v.end, end);
                 remove(v);
                 if (v.start < a) insert(v.slice(v.start, a, v.prot));
-                insertMerged(v.slice(a, z, prot));
+                insert(v.slice(a, z, prot));
                 if (v.end > z) insert(v.slice(z, v.end, v.prot));
                 if (v.backing != null) v.backing.release();
             }
+            mergeAnonymous(s, start, end);      // after the loop: merging inside it would revisit what it absorbed
             stale = invalidateAll(s);
         }
         await(stale, self);
@@ -564,9 +613,15 @@ public final class MemoryManager {
     // ---- internals --------------------------------------------------------------------
 
     private long findFree(Subcontext s, long len, long hint) {
+        return findFree(s, len, hint, null);
+    }
+
+    private long findFree(Subcontext s, long len, long hint, Context also) {
+        if (also != null && s.contexts.contains(also)) also = null;
         if (hint != 0) {
             long h = Layout.pageDown(hint);
-            if (h >= Layout.MMAP_MIN && Layout.userRange(h, len) && freeEverywhere(s, h, h + len, null)) return h;
+            if (h >= Layout.MMAP_MIN && Layout.userRange(h, len) && freeEverywhere(s, h, h + len, null)
+                    && (also == null || also.overlapping(h, h + len) == null)) return h;
         }
         long top = Layout.MMAP_BASE;
         while (true) {
@@ -574,6 +629,7 @@ public final class MemoryManager {
             if (cand < Layout.MMAP_MIN || cand > top) return -Errno.ENOMEM;
             Vma o = overlapIn(s.vmas, cand, top);
             for (int i = 0; o == null && i < s.contexts.size(); i++) o = s.contexts.get(i).overlapping(cand, top);
+            if (o == null && also != null) o = also.overlapping(cand, top);
             if (o == null) return cand;
             top = o.start;
         }
@@ -640,6 +696,20 @@ public final class MemoryManager {
             }
         }
         insert(v);
+    }
+
+    /** Joins neighbouring anonymous mappings of {@code s} in and around [start, end) that can be one. */
+    private void mergeAnonymous(Subcontext s, long start, long end) {
+        Vma prev = null;
+        for (Vma v : overlappingIn(s.vmas, Math.max(0, start - 1), end + 1)) {
+            if (prev != null && prev.backing == null && prev.mergeableWith(v)) {
+                remove(prev);
+                remove(v);
+                v = new Vma(s, prev.start, v.end, v.prot, v.shared, null, 0, v.name);
+                insert(v);
+            }
+            prev = v;
+        }
     }
 
     /** Unmaps [start, end) of {@code s}; returns whether anything was mapped there. */

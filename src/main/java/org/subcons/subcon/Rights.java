@@ -93,6 +93,19 @@ final class Rights {
         return false;
     }
 
+    /** The subcontexts a grant or entry links to {@code s}, either way. */
+    Set<Subcontext> neighbours(Subcontext s) {
+        Set<Subcontext> out = new java.util.HashSet<>();
+        Map<Subcontext, Integer> g = grants.get(s);
+        if (g != null) out.addAll(g.keySet());
+        Map<Subcontext, Set<Long>> e = entries.get(s);
+        if (e != null) out.addAll(e.keySet());
+        grants.forEach((grantee, m) -> { if (m.containsKey(s)) out.add(grantee); });
+        entries.forEach((grantee, m) -> { if (m.containsKey(s)) out.add(grantee); });
+        out.remove(s);
+        return out;
+    }
+
     /** Drops every grant and entry naming {@code s} (it is being freed). */
     void forget(Subcontext s) {
         grants.remove(s);
@@ -108,6 +121,8 @@ final class Rights {
      * edge to a shared one is mirrored with the shared one).
      */
     void mirror(Map<Subcontext, Subcontext> copies) {
+        Set<Subcontext> grantees = new java.util.HashSet<>(grants.keySet());      // before the copies join
+        grantees.addAll(entries.keySet());
         for (Map.Entry<Subcontext, Subcontext> c : copies.entrySet()) {
             Subcontext orig = c.getKey(), copy = c.getValue();
             if (orig == copy) continue;
@@ -124,32 +139,36 @@ final class Rights {
                 }
             }
         }
-        // Edges from shared (not copied) subcontexts into copied ones are mirrored too.
+        // Edges into copied ones from subcontexts that are not copied (shared ones, and ones
+        // attached elsewhere or nowhere, through which paths of rights may pass) are mirrored
+        // too: the child's paths lead to its copies as the parent's lead to the originals.
         for (Map.Entry<Subcontext, Subcontext> c : copies.entrySet()) {
             Subcontext orig = c.getKey(), copy = c.getValue();
             if (orig == copy) continue;
-            for (Map.Entry<Subcontext, Subcontext> g : copies.entrySet()) {
-                if (g.getKey() != g.getValue()) continue;         // only shared grantees
-                int m = directGrant(orig, g.getKey());
-                if (m != 0) grant(copy, g.getKey(), m);
-                for (long a : Set.copyOf(entries(g.getKey(), orig))) entry(copy, g.getKey(), a, true);
+            for (Subcontext g : grantees) {
+                Subcontext gc = copies.get(g);
+                if (gc != null && gc != g) continue;             // a copied grantee: mirrored above
+                int m = directGrant(orig, g);
+                if (m != 0) grant(copy, g, m);
+                for (long a : Set.copyOf(entries(g, orig))) entry(copy, g, a, true);
             }
         }
     }
 
-    /** execve: the new root takes the old root's place in every grant and entry. */
-    void replace(Subcontext oldRoot, Subcontext newRoot) {
-        Map<Subcontext, Integer> out = grants.remove(oldRoot);
-        if (out != null) out.forEach((t, m) -> grant(t, newRoot, m));
-        for (Subcontext g : Set.copyOf(grants.keySet())) {
+    /**
+     * execve: the new root takes the old root's place in the grants and entries between it
+     * and the subcontexts kept across the exec (SPEC 7); the old root's other edges go with it.
+     */
+    void replace(Subcontext oldRoot, Subcontext newRoot, Set<Subcontext> kept) {
+        Map<Subcontext, Integer> out = grants.get(oldRoot);
+        if (out != null) Map.copyOf(out).forEach((t, m) -> { if (kept.contains(t)) grant(t, newRoot, m); });
+        for (Subcontext g : kept) {
             int m = directGrant(oldRoot, g);
-            if (m != 0) {
-                grant(oldRoot, g, 0);
-                grant(newRoot, g, m);
-            }
+            if (m != 0) grant(newRoot, g, m);
         }
-        Map<Subcontext, Set<Long>> ent = entries.remove(oldRoot);
-        if (ent != null) ent.forEach((t, a) -> a.forEach(x -> entry(t, newRoot, x, true)));
+        Map<Subcontext, Set<Long>> ent = entries.get(oldRoot);
+        if (ent != null) Map.copyOf(ent).forEach((t, a) -> { if (kept.contains(t)) Set.copyOf(a).forEach(x -> entry(t, newRoot, x, true)); });
+        for (Subcontext g : kept) for (long a : Set.copyOf(entries(g, oldRoot))) entry(newRoot, g, a, true);
         version++;
     }
 }

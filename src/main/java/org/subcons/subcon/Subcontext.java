@@ -34,6 +34,8 @@ public final class Subcontext {
     final TreeMap<Long, Vma> vmas = new TreeMap<>();
     final PageTable pages = new PageTable();
     final List<Context> contexts = new ArrayList<>(1);
+    /** Attached at least once: only then does losing its last attachment or reference free it. */
+    boolean everAttached;
 
     Subcontext(long sid, String name, int flags) {
         this.sid = sid;

@@ -29,7 +29,7 @@ public final class View {
         }
         Entry e = pages.get(vpn);
         if (e == null) return null;
-        if (access == Prot.W ? !e.writable : (e.effective & access) == 0) return null;
+        if (((access & Prot.W) != 0 && !e.writable) || (e.effective & access) != access) return null;
         return e;
     }
 

@@ -81,7 +81,7 @@ final class MemoryCalls {
             if (backing == null) return -Errno.ENODEV;
             name = file.path();
         }
-        long r = k.mm.map(into, addr, len, prot & Prot.RWX, shared, backing, off, name, placement, t.hart().mmu);
+        long r = k.mm.map(into, addr, len, prot & Prot.RWX, shared, backing, off, name, placement, t.hart().mmu, t.process().context());
         if (r < 0 && backing != null) backing.release();
         return r;
     }

@@ -141,6 +141,10 @@ final class SignalCalls {
 
     /** rt_(tg)sigqueueinfo: a signal with caller-supplied siginfo (si_code must be negative, as Linux demands). */
     private long sigqueue(Task t, int tgid, int tid, int sig, long infoPtr) {
+        if (sig == 0) {                                  // existence check only
+            if (tid >= 0) return k.task(tid) != null && k.task(tid).process().pid() == tgid ? 0 : -Errno.ESRCH;
+            return k.process(tgid) != null ? 0 : -Errno.ESRCH;
+        }
         if (!validSignal(sig)) return -Errno.EINVAL;
         byte[] b = t.mem().read(infoPtr, SigInfo.SIZE);
         if (b == null) return -Errno.EFAULT;

@@ -189,7 +189,7 @@ final class SubconCalls {
         if (!t.mem().writable(out, SC_LOAD_SIZE)) return -Errno.EFAULT;
         byte[] data = k.readFile(t.process(), path[0], err);
         if (data == null) return err[0];
-        ServerLoader.Loaded l = ServerLoader.load(k.mm, s, data, path[0], t.hart().mmu, err);
+        ServerLoader.Loaded l = ServerLoader.load(k.mm, s, data, path[0], t.hart().mmu, err, t.process().context());
         if (l == null) return err[0];
         byte[] b = new byte[SC_LOAD_SIZE];
         UserMemory.putLong(b, 0, l.base());

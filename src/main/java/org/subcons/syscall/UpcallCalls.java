@@ -56,8 +56,10 @@ final class UpcallCalls {
         Hart h = t.hart();
         long top = t.upcallStack(handler.server(), handler.stackSize(), level(h, handler.server()));
         if (top < 0) return top;
-        k.traceSubcons(t, "upcall " + client + " -> " + handler.server() + " for " + table.name(nr)
-                + (principal != client ? " (principal " + principal + ")" : ""));
+        if (k.config.traceSubcons()) {
+            k.traceSubcons(t, "upcall " + client + " -> " + handler.server() + " for " + table.name(nr)
+                    + (principal != client ? " (principal " + principal + ")" : ""));
+        }
         return Upcalls.enter(h, clientRegs, resumePc, passed, client, handler, principal, top);
     }
 
@@ -98,7 +100,7 @@ final class UpcallCalls {
         long origA0 = f.call[10];
         Subcontext client = f.client;
         Upcalls.ret(h, value);
-        k.traceSubcons(t, "return to " + client + " = " + value);
+        if (k.config.traceSubcons()) k.traceSubcons(t, "return to " + client + " = " + value);
         // A call the server gives back as interrupted restarts in the client, as if the kernel had said so.
         t.beginSyscall(origA0);
         t.endSyscall(value);

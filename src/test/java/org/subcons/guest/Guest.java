@@ -110,23 +110,32 @@ public final class Guest {
             for (String e : ENV) pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
             Process p = pb.start();
             byte[][] streams = new byte[2][];
-            Thread errReader = Thread.ofPlatform().start(() -> {
-                try {
-                    streams[1] = p.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    streams[1] = new byte[0];
-                }
-            });
-            streams[0] = p.getInputStream().readAllBytes();
+            Thread outReader = Thread.ofPlatform().daemon().start(() -> streams[0] = drain(p.getInputStream()));
+            Thread errReader = Thread.ofPlatform().daemon().start(() -> streams[1] = drain(p.getErrorStream()));
+            // The whole tree within the time limit: a grandchild holding stdout must not hang the test.
             if (!p.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new AssertionError("qemu-riscv64 timed out on " + binary);
             }
-            errReader.join();
+            outReader.join(TIMEOUT_MS);
+            errReader.join(TIMEOUT_MS);
+            if (outReader.isAlive() || errReader.isAlive()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                throw new AssertionError("qemu-riscv64's output stayed open after it exited on " + binary);
+            }
             return new Result(streams[0], new String(streams[1], StandardCharsets.UTF_8), p.exitValue());
         } finally {
             deleteTree(cwd);
             Files.deleteIfExists(in);
+        }
+    }
+
+    private static byte[] drain(java.io.InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 

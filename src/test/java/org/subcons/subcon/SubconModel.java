@@ -92,6 +92,8 @@ public final class SubconModel {
     /** Per subcontext: page number → page. */
     private final List<TreeMap<Long, Page>> pages = new ArrayList<>();
     private final Set<Integer> freed = new HashSet<>();
+    /** Subcontexts that have been attached at least once (only those are ever freed). */
+    private final Set<Integer> everAttached = new HashSet<>();
     /** Per context: the attached subcontexts. */
     private final List<Set<Integer>> attached = new ArrayList<>();
     private final List<Integer> roots = new ArrayList<>();
@@ -119,6 +121,7 @@ public final class SubconModel {
         int root = newSubcon();
         attached.add(new LinkedHashSet<>(List.of(root)));
         roots.add(root);
+        everAttached.add(root);
         return attached.size() - 1;
     }
 
@@ -208,12 +211,34 @@ public final class SubconModel {
         if (mask == 0) grants.remove(new Edge(grantee, target));
         else grants.put(new Edge(grantee, target), mask);
         rightsMemo.clear();
+        if (mask == 0) {
+            maybeFree(target);
+            maybeFree(grantee);
+        }
     }
 
     /** sc_entry: adds or removes a point entry; returns whether anything changed. */
     public boolean entry(int target, int grantee, long addr, boolean add) {
         EntryPoint e = new EntryPoint(grantee, target, addr);
-        return add ? entries.add(e) : entries.remove(e);
+        boolean changed = add ? entries.add(e) : entries.remove(e);
+        if (changed && !add) {
+            maybeFree(target);
+            maybeFree(grantee);
+        }
+        return changed;
+    }
+
+    /**
+     * SPEC 7: a subcontext attached nowhere and named by no grant or entry is freed, if it
+     * was ever attached (a new one is its creator's to attach). Freeing drops its edges,
+     * which may free others in turn.
+     */
+    private void maybeFree(int s) {
+        if (freed.contains(s) || !everAttached.contains(s)) return;
+        for (Set<Integer> a : attached) if (a.contains(s)) return;
+        if (referenced(s)) return;
+        pages.get(s).clear();
+        freed.add(s);
     }
 
     private boolean referenced(int s) {
@@ -250,23 +275,19 @@ public final class SubconModel {
         if (attached.get(c).contains(s)) return -EEXIST;
         for (long vpn : pages.get(s).keySet()) if (otherMaps(c, s, vpn)) return -EEXIST;
         attached.get(c).add(s);
+        everAttached.add(s);
         return 0;
     }
 
     /**
      * Detaches s from c: -EINVAL if not attached or if it is c's root. A subcontext left
-     * attached nowhere and named by no grant or entry is freed (SPEC 7; freed here, on the
-     * detach, as the memory manager does: nothing else frees).
+     * attached nowhere and named by no grant or entry is freed (SPEC 7), here or when its
+     * last grant or entry is revoked.
      */
     public int detach(int s, int c) {
         if (!attached.get(c).contains(s) || roots.get(c) == s) return -EINVAL;
         attached.get(c).remove(s);
-        boolean anywhere = false;
-        for (Set<Integer> a : attached) anywhere |= a.contains(s);
-        if (!anywhere && !referenced(s)) {
-            pages.get(s).clear();
-            freed.add(s);
-        }
+        maybeFree(s);
         return 0;
     }
 
@@ -427,10 +448,10 @@ public final class SubconModel {
      * <ol>
      * <li>it is a return: the top trusted frame was pushed by a call from T into S and its ra
      *     is exactly pc. The frame is popped (whatever other right would also allow it);</li>
-     * <li>or rights(S, T) has X (call-anywhere). Reading of the SPEC: such a transfer is not
-     *     "through a point entry" even if pc is one, so nothing is pushed;</li>
-     * <li>or pc is a point entry granted to S into T: (S, T, x1) is pushed; a full stack
-     *     (maxDepth frames) is a subcontext fault.</li>
+     * <li>or pc is a point entry granted to S into T: (S, T, x1) is pushed, even when S could
+     *     also call anywhere in T (more rights must not break the callee's return); a full
+     *     stack (maxDepth frames) is a subcontext fault;</li>
+     * <li>or rights(S, T) has X (call-anywhere): nothing is pushed.</li>
      * </ol>
      * The current subcontext then becomes T. Anything else is a subcontext fault.
      */
@@ -447,12 +468,12 @@ public final class SubconModel {
         if (top != null && top.ra() == pc && top.caller() == t && top.callee() == s) {
             th.stack.pop();
             how = "return";
-        } else if ((rights & X) != 0) {
-            how = "call-anywhere";
         } else if (isEntry(s, t, pc)) {
             if (th.stack.size() >= maxDepth) return new Outcome(SUBCON, pc, t, rights, 0, null);
             th.stack.push(new TrustedFrame(s, t, x1));
             how = "entry";
+        } else if ((rights & X) != 0) {
+            how = "call-anywhere";
         } else {
             return new Outcome(SUBCON, pc, t, rights, 0, null);
         }

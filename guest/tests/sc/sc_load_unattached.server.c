@@ -1,0 +1,1 @@
+#include "sct_server.h"

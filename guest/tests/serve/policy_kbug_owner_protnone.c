@@ -1,0 +1,17 @@
+/*
+ * Known bug (KNOWN_BUGS.txt): sc_owner(addr) answers "the sid owning the page, if the caller
+ * may read it" (SPEC 9), but it ignores the page's protection: for a PROT_NONE page of the
+ * caller's own it returns the caller's sid, though no read there can succeed. A server that
+ * checks a client's pointer with sc_owner then faults reading it.
+ */
+#include <stdio.h>
+#include <sys/mman.h>
+#include "subcons.h"
+
+int main(void) {
+    char *p = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    printf("sc_owner(own RW page) is own sid: %s\n", sc_owner(p) == sc_self() ? "yes" : "no");
+    mprotect(p, 4096, PROT_NONE);
+    printf("sc_owner(own PROT_NONE page) fails: %s\n", sc_owner(p) < 0 ? "yes" : "no");
+    return 0;
+}
