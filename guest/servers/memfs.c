@@ -187,7 +187,7 @@ static int page_readable(unsigned long page) {
 static int user_pages(unsigned long addr, unsigned long n, int read_probe) {
     if (n == 0) return 1;
     if (addr + n < addr) return 0;
-    long last = -1;
+    long last = 0;                              /* no sid is 0; sc_owner's errors are < 0 */
     for (unsigned long p = addr & ~4095ul; p < addr + n; p += 4096) {
         long sid = sc_owner((void *) p);
         if (sid != last && !owner_ok(sid)) return 0;
