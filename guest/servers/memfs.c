@@ -170,13 +170,12 @@ static int owner_ok(long sid) {
 }
 
 /*
- * Works around a kernel bug (KNOWN_BUGS.txt: policy_kbug_owner_protnone): sc_owner says a
- * PROT_NONE page is readable. Reading it would kill the process where Linux returns EFAULT, so
- * before reading a client page memfs also asks the kernel to read it for memfs, with a
- * call that has no other effect: a FUTEX_WAIT with a zero timeout on the page's first
- * word (EFAULT if memfs may not read it; else EAGAIN or ETIMEDOUT at once).
+ * sc_owner refuses pages that are not readable (EACCES), so a page it accepts can be read.
+ * MEMFS_READ_PROBE 1 would also ask the kernel to read each page first (a FUTEX_WAIT with a
+ * zero timeout on its first word: EFAULT if memfs may not read it), for kernels whose
+ * sc_owner looked at rights only.
  */
-#define MEMFS_READ_PROBE 1
+#define MEMFS_READ_PROBE 0
 
 static int page_readable(unsigned long page) {
     struct timespec64 zero = {0, 0};
@@ -2050,29 +2049,6 @@ static long do_close_range(unsigned long first, unsigned long last, long flags) 
     return PASS;
 }
 
-/*
- * A passed execve that succeeds never comes back to this entry, so scrt's entry stub never
- * gives back the part of the thread's stack in memfs this entry took: after 8 execs in
- * one thread the stack would run out (KNOWN_BUGS.txt: policy_kbug_exec_chain).
- * Until it is fixed there, memfs hands the part back before passing an execve, and takes
- * it again if the execve fails. (scrt's record: word 0 is where the next entry builds its
- * frame; this entry's frame, {caller sp, ra, previous next, record}, lies one nesting
- * window above it.) Nothing else enters memfs on this thread during the call.
- */
-static long exec_unwind(void) {
-    long *rec = (long *) sc_get_sctls();
-    if (!rec) return 0;
-    long next = rec[0];
-    long *frame = (long *) (next + SCRT_NEST_WINDOW);
-    if (frame[3] != (long) rec || frame[2] != (long) (frame + 4)) return 0;
-    rec[0] = frame[2];
-    return next;
-}
-
-static void exec_rewind(long next) {
-    if (next) ((long *) sc_get_sctls())[0] = next;
-}
-
 static long do_execve(long dirfd, unsigned long upath, long flags, int dirfd_reg, int path_reg) {
     struct mpath mp;
     lock();
@@ -2093,10 +2069,8 @@ static long do_execve(long dirfd, unsigned long upath, long flags, int dirfd_reg
     struct proc *p = proc_get(0);
     if (p) p->exec_pending = 1;
     unlock();
-    long saved = exec_unwind();
     struct rw v = {dirfd_reg, path_reg, &mp};
     long r = mp.rewrite ? pass_rewritten(&v, 1) : sc_pass();
-    exec_rewind(saved);
     lock();
     p = proc_get(0);
     if (p) p->exec_pending = 0;

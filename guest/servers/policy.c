@@ -419,16 +419,13 @@ static long owner_for_principal(struct call *c, unsigned long page) {
  * more than the principal (itself, the layers between), and must not read for it what it
  * could not: the page must be the principal's own (sc_owner), or one the principal may read
  * by its own rights (sc_owner asked for the principal: an inner server that rewrites a call,
- * like this one, points it at memory of its own that the principal may read). And it must be
- * readable at all: sc_owner does not look at the page's protection (a PROT_NONE page would
- * make the server fault, see KNOWN_BUGS: policy_kbug_owner_protnone), so a FUTEX_WAKE of no one
- * probes it: the kernel checks read access to the word, with the page's protection.
+ * like this one, points it at memory of its own that the principal may read). sc_owner
+ * also refuses a page that is not readable at all (PROT_NONE: EACCES).
  */
 static int readable(struct call *c, unsigned long page) {
     long o = sc_owner((void *) page);
     if (o <= 0) return 0;
-    if (o != c->principal && owner_for_principal(c, page) != o) return 0;
-    return sys_call(NR_futex, (long) page, 1 | 128 /* FUTEX_WAKE_PRIVATE */, 0, 0, 0, 0) >= 0;
+    return o == c->principal || owner_for_principal(c, page) == o;
 }
 
 /*
@@ -466,7 +463,7 @@ static long copy_bytes(struct call *c, unsigned long addr, void *buf, size_t len
 static long fd_path_of(int fd, char *out, int known) {
     if (fd < 0) return -EBADF;
     /* A descriptor that does not exist must say EBADF: /proc would answer with the host's
-     * (KNOWN_BUGS: policy_kbug_proc_host). */
+     * (the kernel makes /proc/self itself). */
     if (!known) {
         long r = sys_call(NR_fcntl, fd, F_GETFD, 0, 0, 0, 0);
         if (r < 0) return r;

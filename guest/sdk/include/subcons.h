@@ -137,6 +137,8 @@ static inline long sc_load(long sid, const char *path, struct sc_load *out) {
     return sc_syscall6(SC_NR_LOAD, sid, (long) path, (long) out, 0, 0, 0);
 }
 static inline long sc_control(long sid, long controller) { return sc_syscall6(SC_NR_CONTROL, sid, controller, 0, 0, 0, 0); }
+/* sid owning the page at addr; -EPERM (subcon not readable by the caller), -EACCES (page
+ * protection forbids reading, e.g. PROT_NONE), -EFAULT (nothing mapped). */
 static inline long sc_owner(const void *addr) { return sc_syscall6(SC_NR_OWNER, (long) addr, 0, 0, 0, 0, 0); }
 static inline long sc_pass(void) { return sc_syscall6(SC_NR_PASS, 0, 0, 0, 0, 0, 0); }
 /* sc_return does not return: the upcall it ends resumes the client. */

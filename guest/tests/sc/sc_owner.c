@@ -1,7 +1,8 @@
 /* SPEC 9: sc_owner(addr) is the sid owning the page at addr if the caller may read it:
  * its own pages (code, data, heap, stack, mappings), pages it holds R over, directly or
  * transitively; EPERM for pages it may not read (no rights, W only, X only); EFAULT where
- * nothing is mapped. The server, asking for itself, gets the same answers from its side. */
+ * nothing is mapped; EACCES for a page of its own whose protection forbids reading (PROT_NONE),
+ * so a server that checks a pointer with sc_owner never faults reading it. The server, asking for itself, gets the same answers from its side. */
 #include "sct.h"
 
 static long me;

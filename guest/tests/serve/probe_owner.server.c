@@ -1,5 +1,5 @@
 /*
- * A probe for the KNOWN_BUGS reproducers (vfork_exec_rights, owner_prot_none): answers the private call 0x5CF0 (probe) with
+ * A probe for vfork_exec_rights: answers the private call 0x5CF0 (probe) with
  * sc_owner(a0), i.e. whether this server may still read the caller's memory; passes
  * everything else.
  */

@@ -1,8 +1,7 @@
 /*
- * KNOWN BUG reproducer (see KNOWN_BUGS.txt): execve in a vfork child (posix_spawn: the
- * child shares the parent's context until it execs) takes the parent's root subcontext's
- * roles with it: the server loses its grant over the parent, which goes on being served
- * by a server that may no longer read its memory.
+ * Regression: execve in a vfork child (posix_spawn: the child shares the parent's context
+ * until it execs) must not take the parent's root subcontext's roles with it: the server
+ * keeps its grant over the parent and may still read its memory.
  */
 #include <spawn.h>
 #include <stdio.h>

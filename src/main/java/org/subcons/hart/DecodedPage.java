@@ -27,6 +27,9 @@ final class DecodedPage {
         this.insns = new long[SLOTS];
     }
 
+    /** For a straddler page: the pc of its instruction. */
+    long straddlePc;
+
     /** A one-instruction page for an instruction that straddles two pages; every other slot exits. */
     DecodedPage(long straddler) {
         this.frame = null;

@@ -298,7 +298,7 @@ public final class Hart {
                     left++;
                     int hi = mmu.fetchHalfword(pc + 2);
                     if (hi < 0) { exit = EXIT_FAULT; break loop; }
-                    page = new DecodedPage(Decoder.decode((int) (d >> 32), hi));
+                    page = straddler(pc, (int) (d >> 32), hi);
                     code = page.insns;
                     base = pc;
                 }
@@ -341,6 +341,22 @@ public final class Hart {
         long top = upcallSupport.knownUpcallStack(h.server(), Upcalls.level(this, h.server()));
         if (top == 0) return false;
         return Upcalls.enter(this, x, pc + 4, null, cur, h, cur, top) == 0;
+    }
+
+    /** Decoded one-instruction pages for instructions that straddle pages, by pc (a hot loop has a few). */
+    private final DecodedPage[] straddlers = new DecodedPage[16];
+    private final long[] straddlerKeys = new long[16];
+
+    private DecodedPage straddler(long pc, int lo, int hi) {
+        int i = (int) (pc >>> 12) & 15;
+        long key = (long) (lo & 0xffff) | (long) (hi & 0xffff) << 16 | 1L << 32;
+        DecodedPage p = straddlers[i];
+        if (p != null && straddlerKeys[i] == key && p.straddlePc == pc) return p;
+        p = new DecodedPage(Decoder.decode(lo, hi));
+        p.straddlePc = pc;
+        straddlers[i] = p;
+        straddlerKeys[i] = key;
+        return p;
     }
 
     private static int rd(long d) {

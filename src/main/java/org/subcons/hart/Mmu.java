@@ -522,6 +522,16 @@ public final class Mmu implements TlbHolder {
 
     /** The second halfword of an instruction that straddles into the next page, or -1 with fault set. */
     int fetchHalfword(long va) {
+        Tlb t = tlb;
+        int i = (int) (va >>> 12) & Tlb.XMASK;
+        if (t.xTag[i] == va >>> 12 && t.xTarget[i] == null) {
+            DecodedPage p = t.xPage[i];
+            if (p.frame != null && p.frame.decoded == p) {       // our own executable page, still current
+                byte[] d = p.frame.data;
+                int off = (int) va & 0xfff;
+                return (d[off] & 0xff) | (d[off + 1] & 0xff) << 8;
+            }
+        }
         if (!ctx.translate(cur, va, Prot.X, walk)) {
             failed = true;
             return -1;

@@ -48,7 +48,7 @@ final class SignalDelivery {
                 }
             }
             if (!inRoot) break;                         // (cannot happen: only handler-less signals were taken)
-            finishInterruptedCall(t, true, (a.flags() & Signals.SA_RESTART) != 0);
+            if (t.interruptedIn == t.hart.mmu.current()) finishInterruptedCall(t, true, (a.flags() & Signals.SA_RESTART) != 0);
             if (!pushFrame(t, si, a)) {
                 k.killProcess(p, Signals.SIGSEGV);      // no room for the frame: as Linux, SIGSEGV
                 return;
@@ -56,8 +56,10 @@ final class SignalDelivery {
             if ((a.flags() & Signals.SA_RESETHAND) != 0) p.actions.set(sig, Signals.Action.DEFAULT);
             // As Linux, every deliverable signal gets its frame now: the last one set up runs first.
         }
-        finishInterruptedCall(t, false, true);
-        t.restoreSuspendMask();
+        // An interrupted call and a sigsuspend mask are finished where their caller runs: a
+        // root's, once its upcall has returned (never while the thread is still in a server).
+        if (t.interruptedCall && t.interruptedIn == t.hart.mmu.current()) finishInterruptedCall(t, false, true);
+        if (inRoot) t.restoreSuspendMask();
     }
 
     /**

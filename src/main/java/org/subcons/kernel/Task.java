@@ -323,8 +323,12 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
         if (result == -org.subcons.host.Errno.ERESTARTSYS || result == -org.subcons.host.Errno.ERESTARTNOINTR
                 || result == -org.subcons.host.Errno.ERESTARTNOHAND) {
             interruptedCall = true;
+            interruptedIn = hart.mmu.current();
         }
     }
+
+    /** The subcontext whose call was interrupted (its restart happens only where it runs). */
+    org.subcons.subcon.Subcontext interruptedIn;
 
     /**
      * Whether a signal this task does not block is pending and deliverable now (or the task

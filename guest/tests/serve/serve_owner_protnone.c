@@ -1,8 +1,7 @@
 /*
- * Known bug (KNOWN_BUGS.txt): sc_owner(addr) answers "the sid owning the page, if the caller
- * may read it" (SPEC 9), but it ignores the page's protection: for a PROT_NONE page of the
- * caller's own it returns the caller's sid, though no read there can succeed. A server that
- * checks a client's pointer with sc_owner then faults reading it.
+ * Regression: sc_owner(addr) answers "the sid owning the page, if the caller may read it"
+ * (SPEC 9), page protection included: a PROT_NONE page of the caller's own is refused, so a
+ * server that checks a client's pointer with sc_owner never faults reading it.
  */
 #include <stdio.h>
 #include <sys/mman.h>

@@ -1,10 +1,8 @@
 /*
- * Known bug (KNOWN_BUGS.txt): futexes on the memory of a SC_SHARE_ON_FORK subcontext (a
- * server's, shared by a parent and its forked child) do not meet across the two processes:
- * the kernel keys a futex in a private mapping by (context, address), though the pages are
- * the same. The child waits in the server (policy_kbug_futex_fork.server), the parent wakes it: the
- * child should be woken, not time out. So sc_mutex cannot guard a server's state across a
- * fork.
+ * Regression: futexes on the memory of a SC_SHARE_ON_FORK subcontext (a server's, shared by
+ * a parent and its forked child) meet across the two processes (keyed by frame, as for
+ * MAP_SHARED). The child waits in the server (serve_futex_fork.server), the parent wakes it:
+ * the child is woken, not timed out. So sc_mutex guards a server's state across a fork.
  */
 #include <errno.h>
 #include <stdio.h>

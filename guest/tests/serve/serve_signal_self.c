@@ -1,7 +1,7 @@
 /*
- * Known bug (KNOWN_BUGS.txt): under --enforce=tagged, a signal sent to a served program is
- * never delivered (its handler does not run), while under views it is. One raise(SIGUSR1)
- * under passthru.
+ * Regression: a signal a served program sends itself is delivered when the upcall returns,
+ * under both back-ends (tagged ends upcalls in the hart: it hands the return to the kernel
+ * when a signal is waiting). One raise(SIGUSR1) under passthru.
  */
 #include <signal.h>
 #include <stdio.h>

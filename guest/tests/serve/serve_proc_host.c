@@ -1,8 +1,7 @@
 /*
- * Known bug (KNOWN_BUGS.txt): /proc/self entries the kernel does not make itself come from
- * the host's /proc/self, which is the JVM's: readlink of /proc/self/fd/N for a descriptor the
- * program does not have gives the path of the JVM's descriptor N (a host path), and
- * /proc/self/environ is the JVM's environment, not the program's.
+ * Regression: nothing under /proc/self comes from the host's /proc/self (the JVM's):
+ * readlink of /proc/self/fd/N for a descriptor the program does not have is ENOENT, and
+ * /proc/self/environ is the program's environment.
  */
 #include <errno.h>
 #include <fcntl.h>

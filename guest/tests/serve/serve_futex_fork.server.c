@@ -1,5 +1,5 @@
 /*
- * For policy_kbug_futex_fork: on getppid, the calling process waits (FUTEX_WAIT, not private, 1 s at
+ * For serve_futex_fork: on getppid, the calling process waits (FUTEX_WAIT, not private, 1 s at
  * most) on a word of the server's, which a process that calls getpgid(0) wakes (FUTEX_WAKE,
  * not private). The server's memory is shared by parent and child (SC_SHARE_ON_FORK):
  * getppid returns 0 when woken, -ETIMEDOUT when not; getpgid returns how many it woke.
