@@ -51,6 +51,7 @@
 static int out_fd = -1;     /* where lines go: a private duplicate, >= OUT_FD_MIN */
 static int counting, quiet;
 static long self_sid;
+static int probe_prot;      /* sc_owner does not see page protection: probe it too (tracer_fmt.h) */
 
 /* ---- the calling thread ---- */
 
@@ -729,7 +730,7 @@ long service_call(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     c.a[0] = a0, c.a[1] = a1, c.a[2] = a2, c.a[3] = a3, c.a[4] = a4, c.a[5] = a5, c.a[6] = 0;
     c.e = sysent_of(nr);
     c.r = 0;
-    cm_init(&c.m, self_sid);
+    cm_init(&c.m, self_sid, probe_prot);
     if (!init_pid) {
         int pid = my_pid();
         __atomic_compare_exchange_n(&init_pid, &(int) {0}, pid, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
@@ -825,6 +826,12 @@ long service_init(long served, long self, int argc, char **argv) {
         if (out_fd < 0) return out_fd;
     } else {
         out_fd = move_fd(2);          /* a private stderr: the program may close or move its own */
+    }
+    /* Does sc_owner answer for a page nobody may read? Then pages need the second check. */
+    void *none = sys_mmap(0, PAGE, 0 /* PROT_NONE */, 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0);
+    if ((unsigned long) none < -4096UL) {
+        probe_prot = sc_owner(none) >= 0;
+        sys_munmap(none, PAGE);
     }
     return service_install(served, self, 0);
 }

@@ -49,7 +49,10 @@ static void tl_fmt(struct tl *l, const char *fmt, ...) {
 
 static void tl_dec(struct tl *l, long v) { tl_fmt(l, "%ld", v); }
 static void tl_udec(struct tl *l, unsigned long v) { tl_fmt(l, "%lu", v); }
-static void tl_hex(struct tl *l, unsigned long v) { tl_fmt(l, "0x%lx", v); }
+static void tl_hex(struct tl *l, unsigned long v) {
+    if (v) tl_fmt(l, "0x%lx", v);
+    else tl_putc(l, '0');
+}
 static void tl_ptr(struct tl *l, unsigned long v) {
     if (v) tl_hex(l, v);
     else tl_puts(l, "NULL");
@@ -87,13 +90,15 @@ static void tl_quote(struct tl *l, const unsigned char *s, unsigned long n, int 
 
 struct cmem {
     long self;                  /* the tracer's own sid */
+    int probe;                  /* check page protection with the futex probe too */
     unsigned long good[4];      /* pages found readable, ... */
     unsigned long bad[2];       /* ... and not */
     int ngood, nbad;
 };
 
-static void cm_init(struct cmem *m, long self) {
+static void cm_init(struct cmem *m, long self, int probe) {
     m->self = self;
+    m->probe = probe;
     m->ngood = m->nbad = 0;
 }
 
@@ -102,6 +107,7 @@ static int cm_page_ok(struct cmem *m, unsigned long page) {
     for (int i = 0; i < m->nbad && i < 2; i++) if (m->bad[i] == page) return 0;
     long owner = sc_owner((const void *) page);
     int ok = owner > 0 && owner != m->self;
+    if (ok && m->probe) ok = sys_call(98 /* futex */, (long) page, 129 /* FUTEX_WAKE_PRIVATE */, 0, 0, 0, 0) >= 0;
     if (ok) m->good[m->ngood++ & 3] = page;
     else m->bad[m->nbad++ & 1] = page;
     return ok;
