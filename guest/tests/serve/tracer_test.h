@@ -13,7 +13,7 @@
  * The file as it is now, NUL-terminated (an empty string if it cannot be read): only the
  * bytes it has at the start, as the trace of the reads themselves goes on growing it.
  */
-static char *slurp(const char *path) {
+__attribute__((unused)) static char *slurp(const char *path) {
     int fd = open(path, O_RDONLY);
     off_t size = fd >= 0 ? lseek(fd, 0, SEEK_END) : 0;
     size_t n = 0;
@@ -97,6 +97,6 @@ __attribute__((unused)) static int count_lines(const char *text, const char *nee
     return c;
 }
 
-static void check(const char *what, int ok) {
+__attribute__((unused)) static void check(const char *what, int ok) {
     printf("%s: %s\n", what, ok ? "yes" : "no");
 }
