@@ -451,6 +451,8 @@ static void put_arg(struct tl *l, struct call *c, int i, char kind, int out) {
     case 'r': put_enum(l, rlimits, (unsigned int) v, 0); break;
     case 'i': put_enum(l, ioctls, (unsigned int) v, 1); break;
     case 'g': put_flags(l, grnd_flags, v, "0"); break;
+    case 'h': put_enum(l, madvices, (unsigned int) v, 0); break;
+    case 'T': put_enum(l, itimers, (unsigned int) v, 0); break;
     case 'Y': put_flags(l, sc_rights, v, "0"); break;
     case 'G': put_flags(l, sc_flags, v, "0"); break;
     default: tl_hex(l, v);

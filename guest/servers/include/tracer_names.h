@@ -17,6 +17,7 @@
  *   e argv array   n envp array (count only)         I int[2] (pipe fds)
  *   t struct timespec              w wait status     Z wait options
  *   r rlimit resource              i ioctl request   j access mode     g getrandom flags
+ *   h madvise advice               T itimer
  *   Y subcontext rights (SC_R|SC_W|SC_X)             G subcontext flags
  */
 #ifndef TRACER_NAMES_H
@@ -137,8 +138,8 @@ static const struct sysent linux_calls[NR_LINUX] = {
     [99] = {"set_robust_list", "pu", 0},
     [100] = {"get_robust_list", "dpp", 0},
     [101] = {"nanosleep", "tp", 0},
-    [102] = {"getitimer", "dp", 0},
-    [103] = {"setitimer", "dpp", 0},
+    [102] = {"getitimer", "Tp", 0},
+    [103] = {"setitimer", "Tpp", 0},
     [104] = {"kexec_load", "xupx", 0},
     [105] = {"init_module", "pus", 0},
     [106] = {"delete_module", "sx", 0},
@@ -268,7 +269,7 @@ static const struct sysent linux_calls[NR_LINUX] = {
     [230] = {"mlockall", "x", 0},
     [231] = {"munlockall", "", 0},
     [232] = {"mincore", "pup", 0},
-    [233] = {"madvise", "pud", 0},
+    [233] = {"madvise", "puh", 0},
     [234] = {"remap_file_pages", "puddx", 0},
     [235] = {"mbind", "puxpux", 0},
     [236] = {"get_mempolicy", "ppuxx", 0},
@@ -648,6 +649,16 @@ static const struct flagent rlimits[] = {
     {10, "RLIMIT_LOCKS"}, {11, "RLIMIT_SIGPENDING"}, {12, "RLIMIT_MSGQUEUE"}, {13, "RLIMIT_NICE"},
     {14, "RLIMIT_RTPRIO"}, {15, "RLIMIT_RTTIME"}, {0, 0},
 };
+
+static const struct flagent madvices[] = {
+    {0, "MADV_NORMAL"}, {1, "MADV_RANDOM"}, {2, "MADV_SEQUENTIAL"}, {3, "MADV_WILLNEED"}, {4, "MADV_DONTNEED"},
+    {8, "MADV_FREE"}, {9, "MADV_REMOVE"}, {10, "MADV_DONTFORK"}, {11, "MADV_DOFORK"}, {12, "MADV_MERGEABLE"},
+    {13, "MADV_UNMERGEABLE"}, {14, "MADV_HUGEPAGE"}, {15, "MADV_NOHUGEPAGE"}, {16, "MADV_DONTDUMP"},
+    {17, "MADV_DODUMP"}, {18, "MADV_WIPEONFORK"}, {19, "MADV_KEEPONFORK"}, {20, "MADV_COLD"}, {21, "MADV_PAGEOUT"},
+    {22, "MADV_POPULATE_READ"}, {23, "MADV_POPULATE_WRITE"}, {0, 0},
+};
+
+static const struct flagent itimers[] = {{0, "ITIMER_REAL"}, {1, "ITIMER_VIRTUAL"}, {2, "ITIMER_PROF"}, {0, 0}};
 
 static const struct flagent ioctls[] = {
     {0x5401, "TCGETS"}, {0x5402, "TCSETS"}, {0x5403, "TCSETSW"}, {0x5404, "TCSETSF"}, {0x540B, "TCFLSH"},
