@@ -12,5 +12,7 @@ int main(void) {
     printf("sc_owner(own RW page) is own sid: %s\n", sc_owner(p) == sc_self() ? "yes" : "no");
     mprotect(p, 4096, PROT_NONE);
     printf("sc_owner(own PROT_NONE page) fails: %s\n", sc_owner(p) < 0 ? "yes" : "no");
+    mprotect(p, 4096, PROT_READ);
+    printf("sc_owner(it made readable again) is own sid: %s\n", sc_owner(p) == sc_self() ? "yes" : "no");
     return 0;
 }

@@ -55,6 +55,9 @@ final class Execve {
 
     private static long exec(Kernel k, Task t, String path, String execFn, List<String> argv, List<String> envp, int depth) {
         Process p = t.proc;
+        Object proc = ProcFs.execTarget(t, path);
+        if (proc instanceof Integer err) return err;
+        if (proc != null) path = (String) proc;
         int dir = path.startsWith("/") ? k.fs.rootFd() : p.cwdFd;
         int acc = k.fs.access(dir, path, 1 /* X_OK */, 0);
         if (acc < 0) return acc;

@@ -169,6 +169,19 @@ public final class ProcFs {
         return r.entry().equals("exe") || r.entry().equals("cwd") ? -Errno.ENOENT : -Errno.EINVAL;
     }
 
+    /**
+     * What execve of {@code path} runs when it names one of our links (/proc/self/exe,
+     * /proc/PID/fd/N): the target, as Linux follows them; an Integer -errno for one of ours
+     * that is missing or no link; null when the path is not ours.
+     */
+    static Object execTarget(Task t, String path) {
+        Ref r = resolve(t, path);
+        if (r == null) return null;
+        if (r == ABSENT || r.p().fds == null || r.entry().isEmpty()) return -Errno.ENOENT;
+        String target = link(t, r);
+        return target != null ? target : (Object) (-Errno.EACCES);
+    }
+
     private static OpenFile fdEntry(Process p, String entry) {
         try {
             return p.fds == null ? null : p.fds.get(Integer.parseInt(entry.substring(3)));

@@ -183,4 +183,14 @@ public final class Guest {
             }
         }
     }
+
+    /**
+     * The end of a (possibly huge) stderr, for a failure message: a program that loops under
+     * a tracer writes hundreds of megabytes in its time limit, too much for a message.
+     */
+    public static String tail(String stderr) {
+        int max = 64 * 1024;
+        return stderr.length() <= max ? stderr
+                : "[... " + (stderr.length() - max) + " characters before ...]\n" + stderr.substring(stderr.length() - max);
+    }
 }

@@ -65,7 +65,7 @@ class GuestCorpusTest {
                 ? new Guest.Result(Files.readAllBytes(SOURCES.resolve("expected").resolve(name + ".out")), "", 0)
                 : Guest.qemuOnce(bin, args, stdin);
         Guest.Result got = Guest.subcons(bin, args, stdin, config);
-        String context = name + " stderr:\n" + got.stderr();
+        String context = name + " stderr:\n" + Guest.tail(got.stderr());
         assertEquals(new String(want.stdout(), StandardCharsets.ISO_8859_1), new String(got.stdout(), StandardCharsets.ISO_8859_1),
                 "stdout of " + context);
         assertEquals(want.status(), got.status(), "exit status of " + context);

@@ -68,7 +68,7 @@ class ServedCorpusTest {
             byte[] stdin = Files.exists(SOURCES.resolve(name + ".stdin")) ? Files.readAllBytes(SOURCES.resolve(name + ".stdin")) : new byte[0];
             Config config = Config.defaults().withEnforce(enforce).withServe(servers);
             Guest.Result r = Guest.subconsIn(cwd, bin, args, stdin, config);
-            String context = name + "; stderr:\n" + r.stderr();
+            String context = name + "; stderr:\n" + Guest.tail(r.stderr());
             assertEquals(subst(optional(name + ".expected", ""), cwd), r.out(), "stdout of " + context);
             assertEquals(Integer.parseInt(optional(name + ".status", "0").strip()), r.status(), "exit status of " + context);
             for (String line : optional(name + ".stderr", "").lines().toList()) {
