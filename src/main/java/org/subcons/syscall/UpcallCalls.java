@@ -99,11 +99,15 @@ final class UpcallCalls {
         }
         long origA0 = f.call[10];
         Subcontext client = f.client;
+        boolean direct = f.direct();
         Upcalls.ret(h, value);
         if (k.config.traceSubcons()) k.traceSubcons(t, "return to " + client + " = " + value);
-        // A call the server gives back as interrupted restarts in the client, as if the kernel had said so.
-        t.beginSyscall(origA0);
-        t.endSyscall(value);
+        // A call the server gives back as interrupted restarts in the client, as if the kernel
+        // had said so; given back to a server's sc_pass, it is only that sc_pass's result.
+        if (direct) {
+            t.beginSyscall(origA0);
+            t.endSyscall(value);
+        }
         return Syscalls.NO_RETURN;
     }
 
