@@ -91,8 +91,9 @@ public final class Signals {
 
         /** execve: caught signals go back to the default; ignored ones stay ignored. */
         public synchronized void resetForExec() {
+            // As Linux's flush_signal_handlers: ignored stays ignored, flags and mask go.
             for (int s = 1; s <= NSIG; s++) {
-                if (table[s].handler() != SIG_IGN) table[s] = Action.DEFAULT;
+                table[s] = table[s].handler() == SIG_IGN ? new Action(SIG_IGN, 0, 0) : Action.DEFAULT;
             }
         }
     }
