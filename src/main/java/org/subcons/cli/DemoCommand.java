@@ -131,7 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
         long refused = esc.out.lines().filter(l -> l.contains("refused:")).count();
         long attempts = esc.out.lines().filter(l -> l.contains("refused:") || l.contains("succeeded (")).count() + 1;
         boolean stopped = esc.status == 139 && !esc.out.contains("was overwritten") && !esc.lines("subcons: fault:").isEmpty();
-        System.out.printf("   served:  %.0f system calls of notes and escape went to the servers as upcalls (%.0f ecalls in all)%n",
+        System.out.printf("   served:  %.0f upcalls: the system calls of notes and escape to the tracer, and the tracer's to the%n"
+                + "            policy server; the kernel served %.0f calls, the servers' sc_pass included%n",
                 served.stat("upcalls") + esc.stat("upcalls"), served.stat("syscalls") + esc.stat("syscalls"));
         System.out.printf("   denied:  %d calls by the policy server; of escape's %d attempts, %d refused by the services and the kernel,%n",
                 denied, attempts, refused);
