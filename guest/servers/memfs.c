@@ -1666,11 +1666,13 @@ static long link_locked(struct mpath *a, struct mpath *b, long olddirfd, unsigne
     return r;
 }
 
-static long do_linkat(long olddirfd, unsigned long oldpath, long newdirfd, unsigned long newpath, long flags) {
-    if (flags & ~(long) (AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return PASS;
+/* A call on two paths (link, rename), done by op under the lock. */
+typedef long (*two_path_op)(struct mpath *, struct mpath *, long, unsigned long, long, unsigned long, long);
+
+static long two_paths(two_path_op op, long olddirfd, unsigned long oldpath, long newdirfd, unsigned long newpath, long flags) {
     lock();
     struct mpath *a = mf_alloc(sizeof *a), *b = mf_alloc(sizeof *b);    /* two paths: not on the stack */
-    long r = link_locked(a, b, olddirfd, oldpath, newdirfd, newpath, flags);
+    long r = op(a, b, olddirfd, oldpath, newdirfd, newpath, flags);
     if (r == REWRITE2) {
         /* Both outside memfs, at least one through it: hand them on as absolute paths. */
         struct mpath ca = *a, cb = *b;
@@ -1684,6 +1686,11 @@ static long do_linkat(long olddirfd, unsigned long oldpath, long newdirfd, unsig
     mf_free(b);
     unlock();
     return r;
+}
+
+static long do_linkat(long olddirfd, unsigned long oldpath, long newdirfd, unsigned long newpath, long flags) {
+    if (flags & ~(long) (AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return PASS;
+    return two_paths(link_locked, olddirfd, oldpath, newdirfd, newpath, flags);
 }
 
 /* Whether directory a is d or one of d's ancestors. */
@@ -1789,22 +1796,7 @@ static long rename_locked(struct mpath *a, struct mpath *b, long olddirfd, unsig
 static long do_renameat2(long olddirfd, unsigned long oldpath, long newdirfd, unsigned long newpath, long flags) {
     if (flags & ~(long) (RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)) return PASS;
     if ((flags & RENAME_EXCHANGE) && (flags & (RENAME_NOREPLACE | RENAME_WHITEOUT))) return PASS;
-    lock();
-    struct mpath *a = mf_alloc(sizeof *a), *b = mf_alloc(sizeof *b);
-    long r = rename_locked(a, b, olddirfd, oldpath, newdirfd, newpath, flags);
-    if (r == REWRITE2) {
-        /* Both outside memfs, at least one through it: hand them on as absolute paths. */
-        struct mpath ca = *a, cb = *b;
-        mf_free(a);
-        mf_free(b);
-        unlock();
-        struct rw v[2] = {{0, 1, &ca}, {2, 3, &cb}};
-        return pass_rewritten(v, 2);
-    }
-    mf_free(a);
-    mf_free(b);
-    unlock();
-    return r;
+    return two_paths(rename_locked, olddirfd, oldpath, newdirfd, newpath, flags);
 }
 
 static long do_fchmodat(long dirfd, unsigned long upath, long mode) {
