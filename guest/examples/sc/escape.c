@@ -36,7 +36,10 @@ int main(int argc, char **argv) {
     report("grant itself rights over its server", sc_grant(server, me, SC_R | SC_W));
     report("end the server's upcall (sc_return)", sc_syscall6(SC_NR_RETURN, 0, 0, 0, 0, 0, 0));
 
-    /* Look for another subcon's page above a mapping of its own (sc_owner says EPERM). */
+    /* Look for another subcon's pages above a mapping of its own (sc_owner says EPERM) and
+     * take the last page of the first run of them: the top of a stack, or the data after
+     * code, which the server itself may write (a write the page's own protection forbids,
+     * to a guard page or code, would be an ordinary SIGSEGV). */
     char *mine = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     unsigned long a = (unsigned long) mine, found = 0;
     for (; a < (unsigned long) mine + (1ul << 32); a += 4096) {
@@ -45,6 +48,7 @@ int main(int argc, char **argv) {
             break;
         }
     }
+    while (found && sc_owner((void *) (found + 4096)) == -EPERM) found += 4096;
     printf("  %-44s %s\n", "find a page of a server", found ? "found one" : "none found");
     printf("  %-44s ...\n", "overwrite it");
     fflush(stdout);

@@ -15,11 +15,12 @@ int main(void) {
     char *mine = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     unsigned long addr = 0;
     struct sc_info info;
-    for (unsigned long a = (unsigned long) mine; a < (unsigned long) mine + (1ul << 32); a += 4096) {
-        long o = sc_owner((void *) a);
-        if (o > 0 && o != me && sc_info(o, &info) == 0 && !strcmp(info.name, "policy-paths")) {
-            addr = a;
-            break;
+    /* The nearest such page above or below a mapping of the program's own. */
+    for (unsigned long d = 4096; d < (1ul << 32) && !addr; d += 4096) {
+        unsigned long near[2] = {(unsigned long) mine + d, (unsigned long) mine - d};
+        for (int i = 0; i < 2 && !addr; i++) {
+            long o = sc_owner((void *) near[i]);
+            if (o > 0 && o != me && sc_info(o, &info) == 0 && !strcmp(info.name, "policy-paths")) addr = near[i];
         }
     }
     CHECK("policy-paths page found (readable)", addr != 0);

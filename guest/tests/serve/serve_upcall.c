@@ -5,13 +5,16 @@
  * thread; the arguments arrive; the client's registers come back unchanged but a0, unless
  * the server rewrote them with sc_frame; sc_frame shows them and the pc after the ecall;
  * sc_pass performs the call as sc_frame left it, for the client (a passed sc_self names
- * it); the gates refuse a caller with no upcall (EINVAL) and bad arguments.
+ * it); the gates refuse a caller with no upcall (EINVAL) and bad arguments; below the
+ * stack is a guard page, so a server that overflows it faults.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include "subcons.h"
 
 /* ecall nr with a0 = arg0, a1 = arg1 and every other register it may touch set to a pattern
@@ -124,5 +127,14 @@ int main(void) {
     pthread_join(th, &other);
     printf("each upcall of a thread starts at the same stack top: %s\n", yes(sp1 == sp2));
     printf("another thread gets a stack of its own: %s\n", yes((long) other != sp1 && (long) other != 0));
+
+    pid_t child = fork();
+    if (child == 0) {
+        syscall(0x5CEA);
+        _exit(0);
+    }
+    int st;
+    waitpid(child, &st, 0);
+    printf("a server writing below its upcall stack faults (guard page): %s\n", yes(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV));
     return 0;
 }

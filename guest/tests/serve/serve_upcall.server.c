@@ -84,6 +84,12 @@ long upcall_main(long a0, long a1, long a2, long a3, long a4, long a5, long a6, 
     }
     case 0x5CE8:                        /* sc_frame with an unknown op */
         return sc_frame(7, regs);
+    case 0x5CEA:                        /* write the lowest word of the stack, then just below it, */
+        /* having mapped memory there if it could (where a guard page is, it cannot) */
+        sys_mmap((void *) (entry_sp - STACK - 4096), 4096, 3, 0x100022 /* MAP_FIXED_NOREPLACE|PRIVATE|ANON */, -1, 0);
+        *(volatile long *) (entry_sp - STACK) = 1;
+        *(volatile long *) (entry_sp - STACK - 8) = 1;
+        return 0;
     case 0x5CE9:                        /* the six arguments as they arrived */
         return a0 + a1 * 10 + a2 * 100 + a3 * 1000 + a4 * 10000 + a5 * 100000;
     }

@@ -129,10 +129,13 @@ public final class Task implements Runnable, org.subcons.hart.UpcallSupport {
     public long upcallStack(org.subcons.subcon.Subcontext server, long size, int level) {
         long known = knownUpcallStack(server, level);
         if (known != 0) return known;
-        long len = org.subcons.subcon.Layout.pageUp(Math.max(size, 4096));
+        // stack_size bytes above a PROT_NONE guard page: a server that overflows its stack
+        // faults instead of writing over whatever its subcontext has mapped below.
+        long len = org.subcons.subcon.Layout.pageUp(Math.max(size, 4096)) + 4096;
         long base = kernel.mm.map(server, 0, len, org.subcons.subcon.Prot.R | org.subcons.subcon.Prot.W, false, null, 0,
                 "[upcall stack]", org.subcons.subcon.MemoryManager.PLACE_HINT, hart.mmu);
         if (base < 0) return base;
+        kernel.mm.protect(server, base, 4096, 0, hart.mmu);
         stacksMade.add(new StackMade(server, base, len));
         long[] tops = upcallStacks.get(server);
         if (tops == null || tops.length <= level) {
