@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * into shared subcontexts, both back-ends), syscalls (system-call redirection). Default:
  * all of them.
  */
-@Command(name = "bench", description = "Run benchmarks and print MIPS, ratios to qemu-riscv64 and ns per operation.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks and print MIPS, ratios to qemu-riscv64 and ns per operation.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE", description = "compute, threads, subcons, syscalls (default: all)")
     List<String> suites = new ArrayList<>();

@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
  * services, the counters of both enforcement back-ends, qemu-riscv64's agreement, and a
  * report of what was served, denied and counted. Every figure comes from the runs it makes.
  */
-@Command(name = "demo", description = "Run the built-in examples under user-level services (tracer, policy) and show the trace, an escape attempt stopped, the counters and a report.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the built-in examples under user-level services (tracer, policy) and show the trace, an escape attempt stopped, the counters and a report.")
 public final class DemoCommand implements Callable<Integer> {
     record Outcome(String out, String diag, int status) {
         /** The value of a {@code subcons: stat NAME VALUE} line, or -1. */

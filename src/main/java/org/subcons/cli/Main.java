@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     public static int execute(String[] args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setStopAtPositional(true);
+        for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().version(cl.getCommandSpec().version());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             System.err.println("subcons: internal error: " + e);
             if (System.getenv("SUBCONS_DEBUG") != null) e.printStackTrace();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code subcons run [options] PROGRAM [ARGS...]} (SPEC section 11). */
-@Command(name = "run", description = "Run a static RV64 Linux program.", sortOptions = false)
+@Command(name = "run", description = "Run a static RV64 Linux program.", sortOptions = false, mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print 'subcons: stat NAME VALUE' lines to stderr at exit.")
     boolean stats;
@@ -47,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jit", paramLabel = "MODE", description = "Compiler to JVM bytecode: on (default), off, eager.")
     String jit = "on";
 
-    @Option(names = "--serve", paramLabel = "'SERVER [ARGS]'", description = "Serve the program with a server subcontext (innermost first).")
+    @Option(names = "--serve", paramLabel = "'SERVER [ARGS]'", description = "Serve the program's system calls with a user-level service: a static-pie server ELF, or a shipped one by name (tracer, policy, memfs, passthru), and its arguments. Repeat to nest, innermost first.")
     List<String> serve = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The program to run.")

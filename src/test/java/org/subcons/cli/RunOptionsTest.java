@@ -22,6 +22,16 @@ class RunOptionsTest {
     }
 
     @Test
+    void helpBeforeTheProgramIsOursAfterItTheGuests() {
+        Cli.Outcome help = Cli.run("run", "--help");
+        assertEquals(0, help.status(), help.err());
+        assertTrue(help.out().contains("--serve='SERVER [ARGS]'") && help.out().contains("--enforce=MODE"), help.out());
+        Cli.Outcome guest = Cli.run("run", Guest.binary("tests", "args").toString(), "--help");
+        assertEquals(0, guest.status(), guest.err());
+        assertTrue(guest.out().contains("--help") && !guest.out().contains("Usage:"), guest.out());
+    }
+
+    @Test
     void maxInsnsStopsARunawayGuest() {
         Cli.Outcome o = Cli.run("run", "--max-insns", "2000000", cli("spin"));
         assertEquals(152, o.status(), o.err());
