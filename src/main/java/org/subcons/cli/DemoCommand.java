@@ -75,17 +75,16 @@ public final class DemoCommand implements Callable<Integer> {
 
         banner("1. An ordinary program, unmodified: notes (static glibc, RV64GC), run alone");
         command("notes notes.txt '" + NOTE + "'");
-        Outcome alone = run(Config.defaults(), work, notes, "notes.txt", NOTE);
+        Outcome alone = notes(Config.defaults(), work, notes);
         System.out.print(indent(alone.out));
         System.out.println("   exit status " + alone.status);
-        Files.delete(work.resolve("notes.txt"));
 
         banner("2. The same program served by user-level services (SPEC 12)");
         System.out.println("   The tracer serves the program: each of its system calls becomes an upcall into the");
         System.out.println("   tracer's subcontext, which logs it and passes it on (sc_pass). The policy server");
         System.out.println("   serves the tracer: what the tracer passes must stay under " + work + ".");
         command(serveFlags + " notes notes.txt '" + NOTE + "'");
-        Outcome served = run(Config.defaults().withStats(true).withServe(serve), work, notes, "notes.txt", NOTE);
+        Outcome served = notes(Config.defaults().withStats(true).withServe(serve), work, notes);
         System.out.print(indent(served.out));
         System.out.println("   exit status " + served.status + (served.out.equals(alone.out) && served.status == alone.status
                 ? ", the same output as alone" : ", DIFFERENT from the run alone"));
@@ -93,7 +92,6 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("   the tracer's log (stderr), " + trace.size() + " lines:");
         System.out.print(indent(String.join("\n", trace), 6));
         System.out.print(indent(String.join("\n", served.lines("policy:")), 3));
-        Files.delete(work.resolve("notes.txt"));
 
         banner("3. A hostile program under the same services: escape tries to get out");
         command(serveFlags + " escape " + secret);
@@ -110,8 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Outcome> byBackEnd = new LinkedHashMap<>();
         for (Config.Enforcement e : Config.Enforcement.values()) {
             Config c = Config.defaults().withEnforce(e).withStats(true).withServe(serve);
-            byBackEnd.put(e.name().toLowerCase(), run(c, work, notes, "notes.txt", NOTE));
-            Files.delete(work.resolve("notes.txt"));
+            byBackEnd.put(e.name().toLowerCase(), notes(c, work, notes));
         }
         System.out.printf("   %-14s %12s %12s%n", "counter", "tagged", "views");
         for (String s : List.of("instructions", "syscalls", "upcalls", "view_switches", "traps", "transfers", "faults")) {
@@ -144,6 +141,13 @@ public final class DemoCommand implements Callable<Integer> {
                 && refused == attempts - 1 && stopped && qemuAgrees;
         System.out.println("   " + (ok ? "all as expected" : "SOMETHING DIFFERED (see above)"));
         return ok ? 0 : 1;
+    }
+
+    /** notes adding NOTE to WORK/notes.txt, which it leaves as it found it (absent). */
+    private static Outcome notes(Config config, Path work, Path notes) throws Exception {
+        Outcome o = run(config, work, notes, "notes.txt", NOTE);
+        Files.deleteIfExists(work.resolve("notes.txt"));
+        return o;
     }
 
     private static void banner(String title) {
