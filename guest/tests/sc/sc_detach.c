@@ -23,6 +23,7 @@ int main(void) {
     printf("contexts: %lu\n", contexts(x));
     printf("owner: %s\n", err(sc_owner(p)));
     volatile long v = 0;
+    (void) v;
     int sig = SCT_CATCH(SIGSEGV, v = *(volatile long *) p);
     printf("read: %s %s\n", sig == SIGSEGV ? "SIGSEGV" : sig ? "other" : "completed", sig ? sct_segv_code() : "");
     printf("detach again: %s\n", sc_detach(x, 0) < 0 ? "refused" : "0");

@@ -4,7 +4,7 @@
 #include "sct.h"
 
 int main(int argc, char **argv) {
-    long me = sc_self();
+    (void) sc_self();
     struct sc_load r, t;
     long sr = sct_server_entry(argv[0], "relay", 0, &r);
     long st = sct_server(argv[0], "target", 0, &t);

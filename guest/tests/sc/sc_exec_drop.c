@@ -15,6 +15,7 @@ static int image2(char **argv) {
     printf("dropped: info %s\n", err(sc_info(n, &i)));
     printf("dropped: attach %s\n", err(sc_attach(n, 0, 0)));
     volatile long v = 0;
+    (void) v;
     int sig = SCT_CATCH(SIGSEGV, v = *(volatile long *) pn);
     printf("dropped: read %s %s\n", sig == SIGSEGV ? "SIGSEGV" : sig ? "other" : "completed", sig ? sct_segv_code() : "");
     return 0;

@@ -37,6 +37,7 @@ int main(void) {
         sct_recv(down[0]);                         /* the parent unmapped it */
         sct_send(up[1], sc_owner((void *) p));
         volatile long v = 0;
+        (void) v;
         int sig = SCT_CATCH(SIGSEGV, v = *p);
         sct_send(up[1], sig == SIGSEGV ? sct_code_caught : sig ? -1 : 0);
         volatile long *q = (long *) sct_recv(down[0]);

@@ -12,7 +12,7 @@ static long me, srv;
 
 static void *spinner(void *arg) {
     long r = CALL(l, OP_SPIN, (long) &inside);
-    return (void *) (r == 1 && sc_scid() == me);
+    return (void *) (long) (r == 1 && sc_scid() == me);
 }
 
 static long tls[4];
