@@ -805,6 +805,25 @@ struct walk {
     struct node *node;          /* what it names, or 0 if it does not exist */
 };
 
+/* A node made but not entered in a directory: gone again. */
+static void node_drop(struct node *n) {
+    n->nlink = 0;
+    node_put(n);
+}
+
+/* Enters a new node (NULL: none could be made) in w's directory under w's name; a node that
+ * cannot be entered is dropped. */
+static long enter_new(struct walk *w, struct node *n) {
+    long r = n ? dir_add(w->parent, w->name, w->namelen, n) : -ENOSPC;
+    if (r < 0 && n) node_drop(n);
+    return r;
+}
+
+/* The permission bits of a new file or directory: mode less the process's umask. */
+static unsigned int new_mode(long mode, const struct proc *p) {
+    return (unsigned) mode & 07777 & ~(unsigned) p->umask;
+}
+
 /*
  * Replaces mp's path by what the symbolic link `link` (an entry of directory dir) makes
  * of it, `rest` being the components after the link: the target (relative to dir unless
@@ -981,14 +1000,9 @@ static long open_locked(struct mpath *mp, long flags, long mode) {
         if (flags & O_DIRECTORY) return -EINVAL;
         if (!may(w.parent, W_OK | X_OK)) return -EACCES;
         if (w.parent->nlink == 0) return -ENOENT;
-        n = node_new(S_IFREG | ((unsigned) mode & 07777 & ~(unsigned) p->umask));
-        if (!n) return -ENOSPC;
-        r = dir_add(w.parent, w.name, w.namelen, n);
-        if (r < 0) {
-            n->nlink = 0;
-            node_put(n);
-            return r;
-        }
+        n = node_new(S_IFREG | new_mode(mode, p));
+        r = enter_new(&w, n);
+        if (r < 0) return r;
         created = 1;
     }
     struct ofd *o = mf_alloc(sizeof *o);
@@ -1483,9 +1497,7 @@ static long do_mkdirat(long dirfd, unsigned long upath, long mode) {
         } else if (!p) {
             r = -ENOMEM;
         } else {
-            struct node *n = node_new(S_IFDIR | ((unsigned) mode & 07777 & ~(unsigned) p->umask));
-            r = n ? dir_add(w.parent, w.name, w.namelen, n) : -ENOSPC;
-            if (r < 0 && n) n->nlink = 0, node_put(n);
+            r = enter_new(&w, node_new(S_IFDIR | new_mode(mode, p)));
         }
     } else if (r == CL_PASS) {
         r = PASS;
@@ -1521,9 +1533,7 @@ static long do_mknodat(long dirfd, unsigned long upath, long mode, long dev) {
         } else if (!p) {
             r = -ENOMEM;
         } else {
-            struct node *n = node_new(S_IFREG | ((unsigned) mode & 07777 & ~(unsigned) p->umask));
-            r = n ? dir_add(w.parent, w.name, w.namelen, n) : -ENOSPC;
-            if (r < 0 && n) n->nlink = 0, node_put(n);
+            r = enter_new(&w, node_new(S_IFREG | new_mode(mode, p)));
         }
     } else if (r == CL_PASS) {
         r = PASS;
@@ -1601,8 +1611,8 @@ static long do_symlinkat(unsigned long utarget, long dirfd, unsigned long upath)
         } else {
             struct node *n = node_new(S_IFLNK | 0777);
             if (n) n->data = mf_strdup(t), n->size = (long) strlen(t);
-            r = n && n->data ? dir_add(w.parent, w.name, w.namelen, n) : -ENOSPC;
-            if (r < 0 && n) n->nlink = 0, node_put(n);
+            if (n && !n->data) node_drop(n), n = 0;
+            r = enter_new(&w, n);
         }
     } else if (r == CL_PASS) {
         r = PASS;
