@@ -31,32 +31,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "subcons.h"
+#include "example.h"
 
 static long A, B, C, D;
 static char *b_page, *c_page, *c_ro_page;
-
-static const char *result(long r) {
-    static char buf[4][32];
-    static int next;
-    char *b = buf[next++ % 4];
-    if (r >= 0) snprintf(b, 32, "%ld", r);
-    else snprintf(b, 32, "-%s", strerrorname_np((int) -r));
-    return b;
-}
-
-static const char *name_of(long sid) {
-    static struct sc_info info[4];
-    static int next;
-    struct sc_info *i = &info[next++ % 4];
-    return sc_info(sid, i) < 0 ? "?" : i->name;
-}
-
-static void check(long r, const char *what) {
-    if (r < 0) {
-        printf("%s failed: %s\n", what, result(r));
-        exit(1);
-    }
-}
 
 /* The story's name for a subcontext: "A" for the root, else its own name. */
 static const char *label(long sid) {

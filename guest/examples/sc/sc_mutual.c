@@ -25,6 +25,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "subcons.h"
+#define EXAMPLE_WHO "root: "
+#include "example.h"
 
 /* A's operations (see sc_mutual.a.server.c). */
 #define A_RUN      1
@@ -33,22 +35,6 @@
 #define A_PEEK     4
 #define A_OWNER    5
 #define B_SUM      1
-
-static const char *result(long r) {
-    static char buf[4][32];
-    static int next;
-    char *b = buf[next++ % 4];
-    if (r >= 0) snprintf(b, 32, "%ld", r);
-    else snprintf(b, 32, "-%s", strerrorname_np((int) -r));
-    return b;
-}
-
-static void check(long r, const char *what) {
-    if (r < 0) {
-        printf("root: %s failed: %s\n", what, result(r));
-        exit(1);
-    }
-}
 
 static struct sc_load la, lb;      /* where A and B were loaded */
 static sc_portal_fn a_entry;        /* calls into A */
@@ -62,21 +48,6 @@ static long load(const char *argv0, const char *suffix, const char *name, struct
     check(sc_attach(sid, 0, 0), "sc_attach");
     check(sc_load(sid, path, l), "sc_load");
     return sid;
-}
-
-/* Runs an attack in a forked child and reports how the child ended. */
-static void attack(const char *what, void (*fn)(void)) {
-    printf("root: attack in a child process: %s\n", what);
-    pid_t pid = fork();
-    if (pid == 0) {
-        fn();
-        printf("  child: the attack worked: that is a bug\n");
-        _exit(1);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status)) printf("root: the child was killed by SIG%s: stopped\n", sigabbrev_np(WTERMSIG(status)));
-    else printf("root: the child exited with status %d\n", WEXITSTATUS(status));
 }
 
 static void a_reads_b(void) {

@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "subcons.h"
+#include "example.h"
 
 #define CHILDREN 3
 #define ADDS 10000
@@ -47,29 +48,6 @@ static long parent_root;         /* the parent's root subcontext */
 static struct board *board;
 static int go[CHILDREN][2];      /* parent -> child i: "your turn" */
 static int done[2];              /* children -> parent: "finished my turn" */
-
-static const char *result(long r) {
-    static char buf[4][32];
-    static int next;
-    char *b = buf[next++ % 4];
-    if (r >= 0) snprintf(b, 32, "%ld", r);
-    else snprintf(b, 32, "-%s", strerrorname_np((int) -r));
-    return b;
-}
-
-static const char *name_of(long sid) {
-    static struct sc_info info[4];
-    static int next;
-    struct sc_info *i = &info[next++ % 4];
-    return sc_info(sid, i) < 0 ? "?" : i->name;
-}
-
-static void check(long r, const char *what) {
-    if (r < 0) {
-        printf("%s failed: %s\n", what, result(r));
-        exit(1);
-    }
-}
 
 /* ---- the children ---- */
 

@@ -39,37 +39,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "subcons.h"
+#define EXAMPLE_WHO "client: "
+#define EXAMPLE_ATTACKER "the attacker"
+#include "example.h"
 
 /* The server's portal operations (see sc_trusted_server.server.c). */
 #define KV_PUT   1
 #define KV_GET   2
 #define KV_COUNT 3
-
-/* A call result as text: a number, or the errno name of a -errno. */
-static const char *result(long r) {
-    static char buf[8][32];
-    static int next;
-    char *b = buf[next++ % 8];
-    if (r >= 0) snprintf(b, 32, "%ld", r);
-    else snprintf(b, 32, "-%s", strerrorname_np((int) -r));
-    return b;
-}
-
-/* A subcontext's name (sc_info needs no rights: names are for diagnostics). */
-static const char *name_of(long sid) {
-    static struct sc_info info[4];
-    static int next;
-    struct sc_info *i = &info[next++ % 4];
-    if (sc_info(sid, i) < 0) return "?";
-    return i->name;
-}
-
-static void check(long r, const char *what) {
-    if (r < 0) {
-        printf("client: %s failed: %s\n", what, result(r));
-        exit(1);
-    }
-}
 
 /*
  * The address of a symbol of the loaded server: the client loaded the binary itself, so an
@@ -99,23 +76,6 @@ static unsigned long server_symbol(const char *path, const struct sc_load *l, co
     }
     free(elf);
     return found;
-}
-
-/* Runs an attack in a forked child and reports how the child ended. */
-static void attack(const char *what, void (*fn)(void)) {
-    printf("client: attack in a child process: %s\n", what);
-    pid_t pid = fork();
-    if (pid == 0) {
-        fn();
-        printf("  child: the attack worked: that is a bug\n");
-        _exit(1);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status))
-        printf("client: the attacker was killed by SIG%s: stopped\n", sigabbrev_np(WTERMSIG(status)));
-    else
-        printf("client: the attacker exited with status %d\n", WEXITSTATUS(status));
 }
 
 static volatile long *table;          /* the server's kv_table */
