@@ -25,8 +25,10 @@ int main(void)
     int tidword = 0;
     long t = syscall(SYS_set_tid_address, &tidword);
     CHECK("set_tid_address returns tid", t == pid);
-    CHECK("getpgid(0) > 0", getpgid(0) > 0);
-    CHECK("getsid(0) > 0", getsid(0) > 0);
+    /* >= 0, not > 0: in a container whose session or group leader lives in an
+     * outer PID namespace, Linux (so qemu, the oracle) reports 0 for them */
+    CHECK("getpgid(0) succeeds", getpgid(0) >= 0);
+    CHECK("getsid(0) succeeds", getsid(0) >= 0);
     CHECK("getpgrp == getpgid(0)", getpgrp() == getpgid(0));
     CHECK("sysconf(_SC_PAGESIZE) == 4096", sysconf(_SC_PAGESIZE) == 4096);
     CHECK("getpagesize() == 4096", getpagesize() == 4096);
