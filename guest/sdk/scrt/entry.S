@@ -21,18 +21,17 @@ _start:
     beqz    t0, .Lnew_thread
 .Lhave_record:
     ld      t2, 0(t0)           /* record->next */
-    addi    t1, t2, -32         /* this entry's frame: */
+    addi    t1, t2, -32         /* this entry's frame, just below record->next: */
     sd      sp, 0(t1)           /*   the caller's sp (only restored, never used) */
     sd      ra, 8(t1)           /*   where to return; 0 for an upcall */
-    sd      t2, 16(t1)          /*   record->next to restore on the way out */
-    sd      t0, 24(t1)          /*   the record */
+    sd      t0, 16(t1)          /*   the record */
     mv      sp, t1
     li      t2, NEST_WINDOW
     sub     t2, t1, t2
     sd      t2, 0(t0)           /* a nested entry starts below this entry's window */
     jal     server_main         /* a direct jump: the stub and the server share a unit */
-    ld      t0, 24(sp)
-    ld      t2, 16(sp)
+    ld      t0, 16(sp)
+    addi    t2, sp, 32          /* record->next as it was: the frame's top */
     sd      t2, 0(t0)
     ld      ra, 8(sp)
     ld      sp, 0(sp)
