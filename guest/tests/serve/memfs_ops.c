@@ -343,6 +343,16 @@ int main(int argc, char **argv) {
     OK("faccessat", faccessat(dfd, "sub/atdir/at.txt", R_OK, 0));
     OK("unlinkat", unlinkat(dfd, "sub/atdir/at.txt", 0));
     OK("unlinkat removedir", unlinkat(dfd, "sub/atdir", AT_REMOVEDIR));
+    /* nothing can be made in a directory that has been removed */
+    OK("mkdirat gone", mkdirat(dfd, "sub/gone", 0755));
+    int gfd = openat(dfd, "sub/gone", O_RDONLY | O_DIRECTORY);
+    OK("rmdir gone", unlinkat(dfd, "sub/gone", AT_REMOVEDIR));
+    R("openat O_CREAT in gone", openat(gfd, "f", O_WRONLY | O_CREAT, 0644));
+    OK("mkdirat in gone", mkdirat(gfd, "d", 0755));
+    OK("mknodat in gone", mknodat(gfd, "n", S_IFREG | 0644, 0));
+    OK("symlinkat in gone", symlinkat("x", gfd, "s"));
+    OK("linkat into gone", linkat(dfd, "log", gfd, "l", 0));
+    close(gfd);
     OK("fstatat empty path", fstatat(dfd, "", &st, AT_EMPTY_PATH));
     printf("dir fd is dir: %s\n", S_ISDIR(st.st_mode) ? "yes" : "no");
     int ffd = open(P("log"), O_RDONLY);
