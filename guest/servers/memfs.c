@@ -819,6 +819,15 @@ static long enter_new(struct walk *w, struct node *n) {
     return r;
 }
 
+/* Whether w's name may be made in w's directory: 0, or why not (it exists; no write and
+ * search permission on the directory; the directory has been removed). */
+static long may_create(const struct walk *w) {
+    if (w->node) return -EEXIST;
+    if (!may(w->parent, W_OK | X_OK)) return -EACCES;
+    if (w->parent->nlink == 0) return -ENOENT;
+    return 0;
+}
+
 /* The permission bits of a new file or directory: mode less the process's umask. */
 static unsigned int new_mode(long mode, const struct proc *p) {
     return (unsigned) mode & 07777 & ~(unsigned) p->umask;
@@ -998,8 +1007,8 @@ static long open_locked(struct mpath *mp, long flags, long mode) {
         if (!(flags & O_CREAT)) return -ENOENT;
         if (mp->must_dir) return -EISDIR;
         if (flags & O_DIRECTORY) return -EINVAL;
-        if (!may(w.parent, W_OK | X_OK)) return -EACCES;
-        if (w.parent->nlink == 0) return -ENOENT;
+        r = may_create(&w);
+        if (r < 0) return r;
         n = node_new(S_IFREG | new_mode(mode, p));
         r = enter_new(&w, n);
         if (r < 0) return r;
@@ -1487,18 +1496,8 @@ static long do_mkdirat(long dirfd, unsigned long upath, long mode) {
         struct walk w;
         r = walk(&mp, &w, 0);
         struct proc *p = proc_get(1);
-        if (r < 0) {
-        } else if (w.node) {
-            r = -EEXIST;
-        } else if (!may(w.parent, W_OK | X_OK)) {
-            r = -EACCES;
-        } else if (w.parent->nlink == 0) {
-            r = -ENOENT;
-        } else if (!p) {
-            r = -ENOMEM;
-        } else {
-            r = enter_new(&w, node_new(S_IFDIR | new_mode(mode, p)));
-        }
+        if (r >= 0) r = may_create(&w);
+        if (r >= 0) r = p ? enter_new(&w, node_new(S_IFDIR | new_mode(mode, p))) : -ENOMEM;
     } else if (r == CL_PASS) {
         r = PASS;
     }
@@ -1523,18 +1522,8 @@ static long do_mknodat(long dirfd, unsigned long upath, long mode, long dev) {
         struct walk w;
         r = walk(&mp, &w, 0);
         struct proc *p = proc_get(1);
-        if (r < 0) {
-        } else if (w.node) {
-            r = -EEXIST;
-        } else if (mp.must_dir) {
-            r = -ENOENT;
-        } else if (!may(w.parent, W_OK | X_OK)) {
-            r = -EACCES;
-        } else if (!p) {
-            r = -ENOMEM;
-        } else {
-            r = enter_new(&w, node_new(S_IFREG | new_mode(mode, p)));
-        }
+        if (r >= 0) r = !w.node && mp.must_dir ? -ENOENT : may_create(&w);   /* "name/" names no file */
+        if (r >= 0) r = p ? enter_new(&w, node_new(S_IFREG | new_mode(mode, p))) : -ENOMEM;
     } else if (r == CL_PASS) {
         r = PASS;
     }
@@ -1599,16 +1588,9 @@ static long do_symlinkat(unsigned long utarget, long dirfd, unsigned long upath)
         r = copy_string(t, utarget, PATH_MAX);
         if (r == 0) r = -ENOENT;
         if (r > 0) r = walk(&mp, &w, 0);
-        if (r < 0) {
-        } else if (w.node) {
-            r = -EEXIST;
-        } else if (!may(w.parent, W_OK | X_OK)) {
-            r = -EACCES;
-        } else if (w.parent->nlink == 0) {
-            r = -ENOENT;
-        } else if (!p) {
-            r = -ENOMEM;
-        } else {
+        if (r >= 0) r = may_create(&w);
+        if (r >= 0 && !p) r = -ENOMEM;
+        if (r >= 0) {
             struct node *n = node_new(S_IFLNK | 0777);
             if (n) n->data = mf_strdup(t), n->size = (long) strlen(t);
             if (n && !n->data) node_drop(n), n = 0;
@@ -1666,8 +1648,8 @@ static long link_locked(struct mpath *a, struct mpath *b, long olddirfd, unsigne
     if (wn.node) return -EEXIST;
     if (S_ISDIR(old->mode)) return -EPERM;
     if (b->must_dir) return -ENOENT;
-    if (!may(wn.parent, W_OK | X_OK)) return -EACCES;
-    if (wn.parent->nlink == 0) return -ENOENT;
+    r = may_create(&wn);
+    if (r < 0) return r;
     r = dir_add(wn.parent, wn.name, wn.namelen, old);
     if (r == 0) {
         old->nlink++;
