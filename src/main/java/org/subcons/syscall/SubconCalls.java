@@ -143,23 +143,27 @@ final class SubconCalls {
         if ((mask & ~Prot.RWX) != 0) return -Errno.EINVAL;
         long[] err = new long[1];
         Subcontext tg = controlled(t, target, err);
-        if (tg == null) return err[0];
-        Subcontext g = k.mm.subcon(grantee);
-        if (g == null) return -Errno.ESRCH;
-        if (g == tg) return -Errno.EINVAL;
+        Subcontext g = tg == null ? null : grantee(tg, grantee, err);
+        if (g == null) return err[0];
         k.mm.grant(tg, g, (int) mask, t.hart().mmu);
         log(t, "grant " + g + " includes " + tg + " with " + (mask == 0 ? "nothing (revoked)" : Prot.text((int) mask)));
         return 0;
+    }
+
+    /** The grantee of a grant or entry on tg: an existing subcon other than tg, or null with err set. */
+    private Subcontext grantee(Subcontext tg, long id, long[] err) {
+        Subcontext g = k.mm.subcon(id);
+        if (g == null) err[0] = -Errno.ESRCH;
+        else if (g == tg) err[0] = -Errno.EINVAL;
+        return g == null || g == tg ? null : g;
     }
 
     private long entry(Task t, long target, long grantee, long addr, long add) {
         if ((add != 0 && add != 1) || (addr & 1) != 0) return -Errno.EINVAL;
         long[] err = new long[1];
         Subcontext tg = controlled(t, target, err);
-        if (tg == null) return err[0];
-        Subcontext g = k.mm.subcon(grantee);
-        if (g == null) return -Errno.ESRCH;
-        if (g == tg) return -Errno.EINVAL;
+        Subcontext g = tg == null ? null : grantee(tg, grantee, err);
+        if (g == null) return err[0];
         boolean changed = k.mm.entry(tg, g, addr, add == 1, t.hart().mmu);
         log(t, String.format("entry %s -> %s at 0x%x %s", g, tg, addr, add == 1 ? "added" : "removed"));
         return changed || add == 1 ? 0 : -Errno.EINVAL;
