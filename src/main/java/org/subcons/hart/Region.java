@@ -28,8 +28,11 @@ final class Region {
             r.entry[e] = true;
         }
         int bytes = 200;                                   // prologue, epilogue, entry switch
-        while (!work.isEmpty()) {
-            int s = work.poll();
+        ArrayDeque<Integer> returns = new ArrayDeque<>();
+        while (!work.isEmpty() || !returns.isEmpty() && bytes < SMALL_UNIT) {
+            // Where an in-page call comes back is taken in last, and only into a small unit
+            // (a server's entry stub: call server_main, then return to the caller).
+            int s = work.isEmpty() ? returns.poll() : work.poll();
             if (r.included[s]) continue;
             long d = page.decodeRaw(s);
             if (!compilable(d)) continue;
@@ -47,6 +50,7 @@ final class Region {
             if (target >= 0) {
                 r.entry[target] = true;
                 work.add(target);
+                if (op == Op.JAL && Decoded.rd(d) != Decoder.SINK && next < DecodedPage.SLOTS) returns.add(next);
             }
             // A call returns to the next instruction through jalr: make it an entry the unit can re-enter.
             if (op == Op.JAL && next < DecodedPage.SLOTS) r.entry[next] = true;
@@ -55,6 +59,9 @@ final class Region {
         for (int s = 0; s < DecodedPage.SLOTS; s++) if (!r.included[s]) r.entry[s] = false;
         return r;
     }
+
+    /** Below this estimate a unit also takes in the return points of its in-page calls. */
+    static final int SMALL_UNIT = 2000;
 
     /** A generous estimate of the bytecode {@link UnitCompiler} emits for an op. */
     static int bytecodeCost(int op) {
