@@ -214,9 +214,17 @@ void sc_mutex_unlock(struct sc_mutex *m) {
     }
 }
 
+/*
+ * A thread's stack in this server, above a guard of one nest window that nothing may touch:
+ * the entry stub moves down a whole window at each nested entry, so a ninth nested entry
+ * (or a server function overflowing the lowest window) lands in the guard and faults
+ * instead of writing into whatever this server mapped below the stack.
+ */
 long scrt_new_thread(void) {
-    char *stack = sys_mmap(0, SCRT_STACK_SIZE, 3 /* RW */, 0x22 /* PRIVATE|ANONYMOUS */, -1, 0);
-    if ((long) stack < 0 && (long) stack > -4096) {
+    char *guard = sys_mmap(0, SCRT_NEST_WINDOW + SCRT_STACK_SIZE, 0 /* PROT_NONE */, 0x22 /* PRIVATE|ANONYMOUS */, -1, 0);
+    char *stack = guard + SCRT_NEST_WINDOW;
+    if (((long) guard < 0 && (long) guard > -4096)
+        || sys_call(226 /* mprotect */, (long) stack, SCRT_STACK_SIZE, 3 /* RW */, 0, 0, 0) < 0) {
         static const char msg[] = "scrt: cannot make a stack for this thread\n";
         sys_write(2, msg, sizeof msg - 1);
         sys_exit_group(127);
