@@ -166,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
             int dup = Host.dup(fd);
             if (dup < 0) dup = Host.openat(Linux.AT_FDCWD, "/dev/null", fd == 0 ? Linux.O_RDONLY : Linux.O_WRONLY, 0);
             int flags = Host.fcntl(dup, Linux.F_GETFL, 0);
-            files[fd] = new HostFile(dup, flags < 0 ? Linux.O_RDWR : flags, hostName(fd), null, true);
+            files[fd] = new HostFile(dup, flags < 0 ? Linux.O_RDWR : flags, hostName(fd), null, true, null);
         }
         return files;
     }

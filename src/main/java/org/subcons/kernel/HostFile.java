@@ -12,18 +12,42 @@ public final class HostFile extends OpenFile {
     private final String name;
     private final RootFs fs;
     private final boolean closeHost;
+    /** The kernel's shared mappings, kept coherent with this file's reads and writes (null: none). */
+    private final SharedObjects shared;
+    private static final long KEY_UNKNOWN = -1, NOT_MAPPABLE = -2;
+    /** This file's key among shared mappings: found on first need (an open file's inode stays). */
+    private long sharedKey = KEY_UNKNOWN;
 
     /**
      * @param name      a fixed name for /proc, or null to ask {@code fs} for the file's guest path
      * @param closeHost whether the last release closes the host descriptor (false for the
      *                  host's own stdin/stdout/stderr)
+     * @param shared    the shared mappings its reads and writes must agree with, or null
      */
-    public HostFile(int fd, int flags, String name, RootFs fs, boolean closeHost) {
+    public HostFile(int fd, int flags, String name, RootFs fs, boolean closeHost, SharedObjects shared) {
         super(flags);
         this.fd = fd;
         this.name = name;
         this.fs = fs;
         this.closeHost = closeHost;
+        this.shared = shared;
+    }
+
+    /** This file's key among shared mappings if they hold pages of it now, else NOT_MAPPABLE. */
+    private long mappedKey() {
+        if (shared == null || !shared.anyFiles()) return NOT_MAPPABLE;
+        long k = sharedKey;
+        if (k == KEY_UNKNOWN) {
+            byte[] sx = new byte[Linux.SIZEOF_STATX];
+            k = stat(sx) < 0 || StatBuf.fileType(sx) != Linux.S_IFREG ? NOT_MAPPABLE : SharedObjects.fileKey(sx);
+            sharedKey = k;
+        }
+        return k != NOT_MAPPABLE && shared.hasPages(k) ? k : NOT_MAPPABLE;
+    }
+
+    /** Where the r bytes just read or written at the file position began. */
+    private long startOf(long r) {
+        return Host.lseek(fd, 0, Linux.SEEK_CUR) - r;
     }
 
     @Override
@@ -35,25 +59,37 @@ public final class HostFile extends OpenFile {
     @Override
     public long read(Task t, byte[] b, int off, int len) {
         if (!readable()) return -Errno.EBADF;
-        return t.blockingHostRead(fd, b, off, len, nonBlocking());
+        long r = t.blockingHostRead(fd, b, off, len, nonBlocking());
+        long k = mappedKey();
+        if (r > 0 && k != NOT_MAPPABLE) shared.readThrough(k, startOf(r), b, off, (int) r);
+        return r;
     }
 
     @Override
     public long write(Task t, byte[] b, int off, int len) {
         if (!writable()) return -Errno.EBADF;
-        return t.blockingHostWrite(fd, b, off, len, nonBlocking());
+        long r = t.blockingHostWrite(fd, b, off, len, nonBlocking());
+        long k = mappedKey();
+        if (r > 0 && k != NOT_MAPPABLE) shared.writeThrough(k, startOf(r), b, off, (int) r);
+        return r;
     }
 
     @Override
     public long pread(byte[] b, int off, int len, long pos) {
         if (!readable()) return -Errno.EBADF;
-        return Host.pread(fd, b, off, len, pos);
+        long r = Host.pread(fd, b, off, len, pos);
+        long k = mappedKey();
+        if (r > 0 && k != NOT_MAPPABLE) shared.readThrough(k, pos, b, off, (int) r);
+        return r;
     }
 
     @Override
     public long pwrite(byte[] b, int off, int len, long pos) {
         if (!writable()) return -Errno.EBADF;
-        return Host.pwrite(fd, b, off, len, pos);
+        long r = Host.pwrite(fd, b, off, len, pos);
+        long k = mappedKey();
+        if (r > 0 && k != NOT_MAPPABLE) shared.writeThrough(k, pos, b, off, (int) r);
+        return r;
     }
 
     @Override
@@ -79,7 +115,10 @@ public final class HostFile extends OpenFile {
     @Override
     public int truncate(long length) {
         if (!writable()) return -Errno.EINVAL;
-        return Host.ftruncate(fd, length);
+        int r = Host.ftruncate(fd, length);
+        long k = mappedKey();
+        if (r == 0 && k != NOT_MAPPABLE) shared.truncated(k, length);
+        return r;
     }
 
     @Override

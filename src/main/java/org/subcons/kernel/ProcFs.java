@@ -99,7 +99,7 @@ public final class ProcFs {
         String target = link(t, r);
         if (target != null) {
             int fd = t.kernel.fs.open(t.kernel.fs.rootFd(), target, flags, 0);
-            return fd < 0 ? (Object) fd : new HostFile(fd, flags & ~Linux.O_CLOEXEC, null, t.kernel.fs, true);
+            return fd < 0 ? (Object) fd : new HostFile(fd, flags & ~Linux.O_CLOEXEC, null, t.kernel.fs, true, t.kernel.sharedObjects());
         }
         if (entry.equals("exe") || entry.equals("cwd")) return -Errno.ENOENT;
         if ((flags & Linux.O_ACCMODE) != Linux.O_RDONLY) return -Errno.EACCES;

@@ -17,12 +17,16 @@ import org.subcons.subcon.Backing;
  * process mapping it sees the same pages) and anonymous shared memory. Shared file pages
  * are written back to the file on msync and munmap.
  *
- * <p>Limitation: a write(2) to a file does not update pages already mapped from it; Linux
- * has one page cache for both, this kernel has the host's for files and its own for maps.
+ * <p>Linux has one page cache for mappings and read/write; here the host has the file and
+ * this kernel the mapped pages, so {@link HostFile} keeps the two coherent while a file has
+ * shared mappings: a read sees the mapped pages ({@link #readThrough}), a write goes to
+ * them as well as to the host ({@link #writeThrough}), so a later write-back cannot undo it.
  */
 public final class SharedObjects {
     private final PhysicalMemory phys;
     private final Map<Long, Pages> files = new HashMap<>();
+    /** files.size(), read without the lock: file I/O looks no further while it is 0. */
+    private volatile int liveFiles;
 
     public SharedObjects(PhysicalMemory phys) {
         this.phys = phys;
@@ -42,10 +46,68 @@ public final class SharedObjects {
         }
     }
 
+    /** The identity of a host file (its device and inode) by which its shared pages are found. */
+    static long fileKey(byte[] statx) {
+        return Statx.ino(statx) * 31 + ((long) Statx.u32(statx, Statx.DEV_MAJOR) << 20 | Statx.u32(statx, Statx.DEV_MINOR));
+    }
+
+    /** Whether any host file has shared pages now. */
+    boolean anyFiles() {
+        return liveFiles > 0;
+    }
+
+    private synchronized Pages filePages(long key) {
+        return files.get(key);
+    }
+
+    /** Whether the file with this key has shared mappings now. */
+    boolean hasPages(long key) {
+        return filePages(key) != null;
+    }
+
+    /** Copies over b[off, off+n), the file's bytes from pos, what its shared pages hold. */
+    void readThrough(long key, long pos, byte[] b, int off, int n) {
+        Pages p = filePages(key);
+        if (p == null) return;
+        for (long page = pos & ~Frame.MASK; page < pos + n; page += Frame.SIZE) {
+            Frame f = p.byOffset.get(page);
+            if (f == null) continue;
+            long from = Math.max(page, pos), to = Math.min(page + Frame.SIZE, pos + n);
+            System.arraycopy(f.data, (int) (from - page), b, off + (int) (from - pos), (int) (to - from));
+        }
+    }
+
+    /** Copies b[off, off+n), just written to the file at pos, into its shared pages. */
+    void writeThrough(long key, long pos, byte[] b, int off, int n) {
+        Pages p = filePages(key);
+        if (p == null) return;
+        for (long page = pos & ~Frame.MASK; page < pos + n; page += Frame.SIZE) {
+            Frame f = p.byOffset.get(page);
+            if (f == null) continue;
+            long from = Math.max(page, pos), to = Math.min(page + Frame.SIZE, pos + n);
+            f.decoded = null;                       // as for any store: decoded code goes
+            System.arraycopy(b, off + (int) (from - pos), f.data, (int) (from - page), (int) (to - from));
+        }
+    }
+
+    /** The file was truncated to length: its shared pages hold zeros past the end, as Linux's do. */
+    void truncated(long key, long length) {
+        Pages p = filePages(key);
+        if (p == null) return;
+        for (var e : p.byOffset.entrySet()) {
+            long page = e.getKey();
+            if (page + Frame.SIZE <= length) continue;
+            Frame f = e.getValue();
+            f.decoded = null;
+            java.util.Arrays.fill(f.data, (int) Math.max(0, length - page), Frame.SIZE, (byte) 0);
+        }
+    }
+
     /** A backing for mappings of a host file (private mappings read from it, shared ones share its frames). */
     public synchronized Backing fileBacking(HostFile file, byte[] statx) {
-        long key = Statx.ino(statx) * 31 + ((long) Statx.u32(statx, Statx.DEV_MAJOR) << 20 | Statx.u32(statx, Statx.DEV_MINOR));
+        long key = fileKey(statx);
         Pages pages = files.computeIfAbsent(key, k -> new Pages());
+        liveFiles = files.size();
         pages.users++;
         int fd = Host.dup(file.hostFd());
         long devIno = (long) (Statx.u32(statx, Statx.DEV_MAJOR) << 8 | Statx.u32(statx, Statx.DEV_MINOR)) << 32
@@ -60,6 +122,7 @@ public final class SharedObjects {
 
     private synchronized void drop(long key, Pages pages) {
         if (--pages.users == 0) files.remove(key, pages);
+        liveFiles = files.size();
     }
 
     private final class FileBacking implements Backing {

@@ -102,7 +102,7 @@ final class PathCalls {
             if (dir < 0) return dir;
             int fd = fs.open(dir, path, flags, mode & ~t.process().umask());
             if (fd < 0) return fd;
-            file = new HostFile(fd, flags & ~Linux.O_CLOEXEC, null, fs, true);
+            file = new HostFile(fd, flags & ~Linux.O_CLOEXEC, null, fs, true, k.sharedObjects());
         }
         int gfd = t.process().fds().install(file, (flags & Linux.O_CLOEXEC) != 0, 0);
         if (gfd < 0) file.release();
@@ -229,8 +229,9 @@ final class PathCalls {
         int dir = path.startsWith("/") ? fs.rootFd() : t.process().cwdFd();
         int fd = fs.open(dir, path, Linux.O_WRONLY, 0);
         if (fd < 0) return fd;
-        int r = Host.ftruncate(fd, len);
-        Host.close(fd);
+        HostFile f = new HostFile(fd, Linux.O_WRONLY, null, fs, true, k.sharedObjects());
+        int r = f.truncate(len);           // through the file: its shared mappings see the new end
+        f.release();
         return r;
     }
 
