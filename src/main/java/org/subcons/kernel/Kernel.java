@@ -209,6 +209,11 @@ public final class Kernel {
         return processes.get(pid);
     }
 
+    /** The pids of the guest's processes, in order. */
+    public int[] pids() {
+        return processes.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     public int processCount() {
         return processes.size();
     }

@@ -14,7 +14,8 @@ import org.subcons.subcon.Vma;
  * so nothing under /proc/self, /proc/thread-self or /proc/PID may come from it. For the
  * calling process: exe, cwd, fd/N (links), fd (a directory), maps, subcons, cmdline,
  * environ, auxv, stat, status; for another guest process the same except maps, subcons and
- * auxv. Anything else there is ENOENT. Other /proc paths (/proc/cpuinfo, ...) go to the host.
+ * auxv. Anything else there is ENOENT. A listing of /proc itself shows the guest's
+ * processes, not the host's. Other /proc paths (/proc/cpuinfo, ...) go to the host.
  */
 public final class ProcFs {
     private ProcFs() {
@@ -87,6 +88,7 @@ public final class ProcFs {
      * host's /proc should answer.
      */
     public static Object open(Task t, String path, int flags) {
+        if (path.equals("/proc") || path.equals("/proc/")) return root(t, flags);
         Ref r = resolve(t, path);
         if (r == null) return null;
         if (r == ABSENT || r.p().fds == null) return -Errno.ENOENT;
@@ -119,6 +121,37 @@ public final class ProcFs {
     }
 
     /** The names in a process directory or its fd directory, with their d_type. */
+    /**
+     * /proc itself: the guest's processes, self and thread-self, then what the host's /proc
+     * has besides its own processes (cpuinfo, meminfo, ...: those paths go to the host).
+     */
+    private static Object root(Task t, int flags) {
+        if ((flags & Linux.O_ACCMODE) != Linux.O_RDONLY) return -Errno.EISDIR;
+        List<SyntheticDir.Entry> out = new java.util.ArrayList<>();
+        out.add(new SyntheticDir.Entry("self", SyntheticDir.DT_LNK));
+        out.add(new SyntheticDir.Entry("thread-self", SyntheticDir.DT_LNK));
+        for (int pid : t.kernel.pids()) out.add(new SyntheticDir.Entry(Integer.toString(pid), SyntheticDir.DT_DIR));
+        int fd = t.kernel.fs.open(t.kernel.fs.rootFd(), "/proc", Linux.O_RDONLY | Linux.O_DIRECTORY, 0);
+        if (fd >= 0) {
+            byte[] buf = new byte[16384];
+            for (int n; (n = org.subcons.host.Host.getdents64(fd, buf, buf.length)) > 0; ) {
+                for (int off = 0; off < n; ) {
+                    int reclen = (buf[off + 16] & 0xff) | (buf[off + 17] & 0xff) << 8;
+                    int end = off + 19;
+                    while (buf[end] != 0) end++;
+                    String name = new String(buf, off + 19, end - off - 19, StandardCharsets.UTF_8);
+                    boolean process = !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+                    if (!process && !name.equals(".") && !name.equals("..") && !name.equals("self") && !name.equals("thread-self")) {
+                        out.add(new SyntheticDir.Entry(name, buf[off + 18] & 0xff));
+                    }
+                    off += reclen;
+                }
+            }
+            org.subcons.host.Host.close(fd);
+        }
+        return new SyntheticDir("/proc", out);
+    }
+
     private static List<SyntheticDir.Entry> listing(Task t, Ref r) {
         List<SyntheticDir.Entry> out = new java.util.ArrayList<>();
         if (r.entry().isEmpty()) {
