@@ -67,26 +67,29 @@ public final class SharedObjects {
 
     /** Copies over b[off, off+n), the file's bytes from pos, what its shared pages hold. */
     void readThrough(long key, long pos, byte[] b, int off, int n) {
-        Pages p = filePages(key);
-        if (p == null) return;
-        for (long page = pos & ~Frame.MASK; page < pos + n; page += Frame.SIZE) {
-            Frame f = p.byOffset.get(page);
-            if (f == null) continue;
-            long from = Math.max(page, pos), to = Math.min(page + Frame.SIZE, pos + n);
-            System.arraycopy(f.data, (int) (from - page), b, off + (int) (from - pos), (int) (to - from));
-        }
+        copyThrough(key, pos, b, off, n, false);
     }
 
     /** Copies b[off, off+n), just written to the file at pos, into its shared pages. */
     void writeThrough(long key, long pos, byte[] b, int off, int n) {
+        copyThrough(key, pos, b, off, n, true);
+    }
+
+    /** Copies between b[off, off+n) (the file's bytes from pos) and the pages of them that are shared. */
+    private void copyThrough(long key, long pos, byte[] b, int off, int n, boolean toPages) {
         Pages p = filePages(key);
         if (p == null) return;
         for (long page = pos & ~Frame.MASK; page < pos + n; page += Frame.SIZE) {
             Frame f = p.byOffset.get(page);
             if (f == null) continue;
             long from = Math.max(page, pos), to = Math.min(page + Frame.SIZE, pos + n);
-            f.decoded = null;                       // as for any store: decoded code goes
-            System.arraycopy(b, off + (int) (from - pos), f.data, (int) (from - page), (int) (to - from));
+            int inPage = (int) (from - page), inB = off + (int) (from - pos), len = (int) (to - from);
+            if (toPages) {
+                f.decoded = null;                   // as for any store: decoded code goes
+                System.arraycopy(b, inB, f.data, inPage, len);
+            } else {
+                System.arraycopy(f.data, inPage, b, inB, len);
+            }
         }
     }
 
