@@ -6,27 +6,14 @@
  * statfs; bad and hostile pointers (one into memfs's own memory) give EFAULT; many files;
  * a big file.
  */
-#include "t.h"
+#include "memfs_t.h"
 #include <dirent.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include "subcons.h"
 
-static char base[1024], host[1024];
-
-static const char *P(const char *rel) {
-    static char bufs[8][1200];
-    static int i;
-    char *b = bufs[i++ & 7];
-    snprintf(b, sizeof bufs[0], "%s/%s", base, rel);
-    return b;
-}
-
-#define R(name, expr) do { errno = 0; long r_ = (long) (expr); \
-    if (r_ < 0) printf("%s: %s\n", name, errname(errno)); else printf("%s: %ld\n", name, r_); } while (0)
-#define OK(name, expr) do { errno = 0; long r_ = (long) (expr); \
-    printf("%s: %s\n", name, r_ < 0 ? errname(errno) : "ok"); } while (0)
+static char host[1024];
 
 static void put(const char *path, const char *text) {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);

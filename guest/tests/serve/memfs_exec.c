@@ -9,30 +9,8 @@
  *   stage 1: memfs_exec BASE 1 CLOEXEC_FD PLAIN_FD
  *   stage k: memfs_exec BASE k            (k = 2 .. 13)
  */
-#include "t.h"
+#include "memfs_t.h"
 #include <sys/stat.h>
-
-static char base[1024];
-
-static const char *P(const char *rel) {
-    static char bufs[4][1200];
-    static int i;
-    char *b = bufs[i++ & 3];
-    snprintf(b, sizeof bufs[0], "%s/%s", base, rel);
-    return b;
-}
-
-static void show(const char *title, const char *path) {
-    char buf[256] = {0};
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        printf("%s: %s\n", title, errname(errno));
-        return;
-    }
-    long n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    printf("%s: %ld \"%s\"\n", title, n, buf);
-}
 
 int main(int argc, char **argv) {
     if (argc < 2) return 2;

@@ -4,19 +4,9 @@
  * (memfs serving argv[1]) and memfs_fdnum_real (unserved, real directory) must print the
  * same ones.
  */
-#include "t.h"
+#include "memfs_t.h"
 #include <dirent.h>
 #include <sys/stat.h>
-
-static char base[1024];
-
-static const char *P(const char *rel) {
-    static char bufs[4][1200];
-    static int i;
-    char *b = bufs[i++ & 3];
-    snprintf(b, sizeof bufs[0], "%s/%s", base, rel);
-    return b;
-}
 
 int main(int argc, char **argv) {
     if (argc < 2) return 2;

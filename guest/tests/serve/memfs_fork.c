@@ -6,37 +6,15 @@
  * file; a grandchild. Run with memfs serving argv[1] (memfs_fork) and on the real directory
  * (memfs_fork_real): the same output.
  */
-#include "t.h"
+#include "memfs_t.h"
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-
-static char base[1024];
-
-static const char *P(const char *rel) {
-    static char bufs[4][1200];
-    static int i;
-    char *b = bufs[i++ & 3];
-    snprintf(b, sizeof bufs[0], "%s/%s", base, rel);
-    return b;
-}
 
 static int wait_child(pid_t pid) {
     int st;
     if (waitpid(pid, &st, 0) != pid) return -1;
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-
-static void show(const char *title, const char *path) {
-    char buf[256] = {0};
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        printf("%s: %s\n", title, errname(errno));
-        return;
-    }
-    long n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    printf("%s: %ld \"%s\"\n", title, n, buf);
 }
 
 int main(int argc, char **argv) {

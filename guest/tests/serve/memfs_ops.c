@@ -10,30 +10,16 @@
  *   "host sees base: no"       - memfs: a listing of BASE's parent, done by the host,
  *                                does not show it: nothing reached the disk
  */
-#include "t.h"
+#include "memfs_t.h"
 #include <dirent.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 
-static char base[1024];
 /* Bad arguments, hidden from the compiler's checks. */
 static volatile int minus1 = -1;
 static void *volatile null_ptr = 0, *volatile low_ptr = (void *) 16;
 static int failures;
-
-static const char *P(const char *rel) {
-    static char bufs[4][1200];
-    static int i;
-    char *b = bufs[i++ & 3];
-    snprintf(b, sizeof bufs[0], "%s/%s", base, rel);
-    return b;
-}
-
-#define R(name, expr) do { errno = 0; long r_ = (long) (expr); \
-    if (r_ < 0) printf("%s: %s\n", name, errname(errno)); else printf("%s: %ld\n", name, r_); } while (0)
-#define OK(name, expr) do { errno = 0; long r_ = (long) (expr); \
-    printf("%s: %s\n", name, r_ < 0 ? errname(errno) : "ok"); } while (0)
 
 static void list(const char *title, const char *dir) {
     DIR *d = opendir(dir);
